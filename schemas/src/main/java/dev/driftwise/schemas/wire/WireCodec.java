@@ -136,7 +136,7 @@ public final class WireCodec {
                     + " schemas jar if a newer producer wrote it", fingerprint, null));
             entry = writers.putIfAbsent(fingerprint, new WriterEntry(fingerprint, schema));
         }
-        entry.validator.validate(bytes, HEADER_SIZE, fingerprint);
+        entry.validator.validate(bytes, HEADER_SIZE, fingerprint, buffers.get().cursor);
         return entry;
     }
 
@@ -276,6 +276,7 @@ public final class WireCodec {
     /** Per-thread reusable encode and decode state. */
     private static final class ThreadBuffers {
         final ExposedBuffer out = new ExposedBuffer();
+        final BodyValidator.Cursor cursor = new BodyValidator.Cursor();
         BinaryEncoder encoder;
         BinaryDecoder decoder;
     }

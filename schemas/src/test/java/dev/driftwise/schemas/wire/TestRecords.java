@@ -20,9 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
 
-/** Realistic, fully populated records of every topic, deterministic by seed. */
+/** Realistic, fully populated records of every topic, deterministic by seed (sorted maps: Map.of order varies per JVM). */
 final class TestRecords {
 
     static final Instant T0 = Instant.parse("2026-11-30T00:00:00.123Z");
@@ -61,7 +62,7 @@ final class TestRecords {
 
     static OptimizerSpec optimizer() {
         return OptimizerSpec.newBuilder().setName("metaoptimize(adamw, adam)")
-                .setHyperParameters(Map.of("alpha0", "1e-3", "gamma", "0.999", "eta", "1e-4")).build();
+                .setHyperParameters(new TreeMap<>(Map.of("alpha0", "1e-3", "gamma", "0.999", "eta", "1e-4"))).build();
     }
 
     static ModelSnapshot modelSnapshot(long seed) {
@@ -79,7 +80,7 @@ final class TestRecords {
                         tensor("linear.bias", List.of(3L), TensorDType.FLOAT64, 0, TensorCodec.encode(b))))
                 .setSourceOffsets(List.of(SourceOffset.newBuilder().setTopic("driftwise.samples").setPartition(0)
                         .setOffset(12340).build()))
-                .setSummaryMetrics(Map.of("windowLoss", 0.31, "fadingLoss", 0.29))
+                .setSummaryMetrics(new TreeMap<>(Map.of("windowLoss", 0.31, "fadingLoss", 0.29)))
                 .setProvenance(provenance(ModelSnapshot.class)).build();
     }
 
