@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.io.BinaryDecoder;
@@ -195,9 +196,15 @@ public final class WireCodec {
     }
 
     static Schema schemaOf(Class<?> type) {
-        Schema schema = SpecificData.get().getSchema(type);
-        if (schema.getType() != Schema.Type.RECORD) {
-            throw new IllegalArgumentException(type.getName() + " is not an Avro record class");
+        Schema schema;
+        try {
+            schema = SpecificData.get().getSchema(type);
+        } catch (AvroRuntimeException e) {
+            schema = null;
+        }
+        if (schema == null || schema.getType() != Schema.Type.RECORD) {
+            throw new IllegalArgumentException(type.getName() + " is not a generated Avro record class; pass one"
+                    + " such as Sample.class, or call decodeAny");
         }
         return schema;
     }

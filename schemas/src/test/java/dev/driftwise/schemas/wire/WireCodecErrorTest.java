@@ -97,6 +97,14 @@ class WireCodecErrorTest {
     }
 
     @Test
+    void askingForSomethingThatIsNotAGeneratedRecordClassIsAnIllegalArgumentNamingIt() {
+        byte[] bytes = codec.encode(TestRecords.sample(1, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> codec.decode(bytes, SpecificRecord.class));
+        assertTrue(e.getMessage().contains("org.apache.avro.specific.SpecificRecord"), e.getMessage());
+    }
+
+    @Test
     void aHugeStringLengthIsRejectedBeforeAnythingIsAllocated() {
         // Sample body starts with streamId: length varint. 0xFE..0x0F zig-zags to ~2^31: Avro would allocate 2 GiB.
         byte[] header = Arrays.copyOf(codec.encode(TestRecords.sample(1, 3)), WireCodec.HEADER_SIZE);
