@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.OptimizerSpec;
-import dev.driftwise.schemas.Provenance;
 import dev.driftwise.schemas.Tensor;
 import dev.driftwise.schemas.TensorDType;
-import dev.driftwise.schemas.wire.SchemaStore;
+import dev.driftwise.schemas.provenance.ProducerIdentity;
 import dev.driftwise.schemas.wire.TensorCodec;
 import dev.driftwise.schemas.wire.WireCodec;
 import java.nio.ByteBuffer;
@@ -40,8 +39,7 @@ class ModelSnapshotChunkingTest {
                         tensor("fc1.bias", List.of(7L), TensorDType.FLOAT64, TensorCodec.encode(b)),
                         tensor("unused", List.of(0L), TensorDType.FLOAT32, TensorCodec.encode(new float[0]))))
                 .setSourceOffsets(List.of()).setSummaryMetrics(Map.of())
-                .setProvenance(Provenance.newBuilder().setSchemaVersion(SchemaStore.schemaVersion(ModelSnapshot.getClassSchema()))
-                        .setProducerName("test").setProducerVersion("0").setRunId("r").setHost("h").build())
+                .setProvenance(new ProducerIdentity("test", "0", "r", "h").provenanceFor(ModelSnapshot.getClassSchema()))
                 .build();
     }
 

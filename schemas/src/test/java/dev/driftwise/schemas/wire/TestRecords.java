@@ -13,6 +13,7 @@ import dev.driftwise.schemas.SourceOffset;
 import dev.driftwise.schemas.StepSizeBlock;
 import dev.driftwise.schemas.StepSizeSnapshot;
 import dev.driftwise.schemas.Tensor;
+import dev.driftwise.schemas.provenance.ProducerIdentity;
 import dev.driftwise.schemas.TensorDType;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -36,11 +37,11 @@ final class TestRecords {
                 stepSizeSnapshot(seed), metrics(seed, true), metrics(seed, false), deadLetter(seed));
     }
 
+    private static final ProducerIdentity PRODUCER =
+            new ProducerIdentity("driftwise-test", "0.1.0-SNAPSHOT", "run-42", "localhost");
+
     static Provenance provenance(Class<? extends SpecificRecord> type) {
-        return Provenance.newBuilder()
-                .setSchemaVersion(SchemaStore.schemaVersion(WireCodec.schemaOf(type)))
-                .setProducerName("driftwise-test").setProducerVersion("0.1.0-SNAPSHOT")
-                .setRunId("run-42").setHost("localhost").build();
+        return PRODUCER.provenanceFor(WireCodec.schemaOf(type));
     }
 
     static Sample sample(long seed, int features) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftwise.schemas.DeadLetter;
+import dev.driftwise.schemas.DeadLetterReason;
 import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.PrequentialMetrics;
 import dev.driftwise.schemas.Sample;
@@ -33,6 +34,17 @@ class WireCodecErrorTest {
     void nullAndEmptyValuesAreEmpty() {
         assertTrue(rejected(null, Sample.class, Reason.EMPTY).getMessage().contains("tombstone"));
         rejected(new byte[0], Sample.class, Reason.EMPTY);
+    }
+
+    @Test
+    void rejectionsMapToTheDeadLetterReasonsTheJobFiles() {
+        assertEquals(DeadLetterReason.UNDECODABLE, rejected(new byte[] {1}, Sample.class, Reason.BAD_MAGIC).deadLetterReason());
+        byte[] unknown = codec.encode(TestRecords.sample(1, 3));
+        unknown[9] ^= 1;
+        assertEquals(DeadLetterReason.UNKNOWN_SCHEMA, rejected(unknown, Sample.class, Reason.UNKNOWN_FINGERPRINT)
+                .deadLetterReason());
+        assertEquals(DeadLetterReason.UNKNOWN_SCHEMA, rejected(codec.encode(TestRecords.deadLetter(1)), Sample.class,
+                Reason.WRONG_TYPE).deadLetterReason());
     }
 
     @Test
