@@ -78,6 +78,15 @@ public final class ModelSnapshotChunker {
         return out;
     }
 
+    /**
+     * The Kafka key of a chunk on the compacted models topic: {@code streamId} for chunk 0 (so an
+     * unchunked snapshot is keyed by its stream, as every driftwise topic is), {@code streamId#i} for
+     * chunk i, so compaction keeps every chunk of the latest snapshot instead of only its last.
+     */
+    public static String kafkaKey(ModelSnapshot chunk) {
+        return chunk.getChunkIndex() == 0 ? chunk.getStreamId() : chunk.getStreamId() + "#" + chunk.getChunkIndex();
+    }
+
     private static Tensor slice(Tensor tensor, int from, int count, int width) {
         ByteBuffer data = tensor.getData().duplicate();
         data.position(data.position() + from * width);

@@ -112,6 +112,14 @@ class ModelSnapshotChunkingTest {
     }
 
     @Test
+    void everyChunkOfASnapshotHasItsOwnKeyAndChunkZeroIsKeyedByTheStream() {
+        List<ModelSnapshot> chunks = new ModelSnapshotChunker(100).split(snapshot("sea-1", 7, 100));
+        assertEquals("sea-1", ModelSnapshotChunker.kafkaKey(chunks.get(0)));
+        assertEquals("sea-1#3", ModelSnapshotChunker.kafkaKey(chunks.get(3)));
+        assertEquals(chunks.size(), chunks.stream().map(ModelSnapshotChunker::kafkaKey).distinct().count());
+    }
+
+    @Test
     void chunksThatDisagreeOnTheChunkCountAreRefused() {
         List<ModelSnapshot> chunks = new ModelSnapshotChunker(100).split(snapshot("s", 6, 100));
         ModelSnapshotAssembler assembler = new ModelSnapshotAssembler();
