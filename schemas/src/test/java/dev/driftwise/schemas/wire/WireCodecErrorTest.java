@@ -176,6 +176,18 @@ class WireCodecErrorTest {
         assertFalse(e.fingerprint().isEmpty());
     }
 
+    @Test
+    void aRegisteredRecordWithoutAGeneratedClassIsWrongTypeForDecodeAny() throws Exception {
+        Schema foreign = SchemaBuilder.record("Unknown").namespace("com.example").fields().requiredInt("x").endRecord();
+        SchemaStore store = SchemaStore.standard();
+        store.register(foreign);
+        byte[] bytes = GenericFraming.encode(foreign, r -> r.put("x", 1));
+        WireFormatException e = assertThrows(WireFormatException.class, () -> new WireCodec(store).decodeAny(bytes));
+        assertEquals(Reason.WRONG_TYPE, e.reason());
+        assertTrue(e.getMessage().contains("com.example.Unknown") && e.getMessage().contains("no generated class"),
+                e.getMessage());
+    }
+
     private byte[] prefixUpToFeatures() {
         // a sample with an empty features array ends its features with the single byte 0 right after eventTime
         Sample s = Sample.newBuilder(TestRecords.sampleWithoutGroundTruth(1)).setFeatures(java.util.List.of()).build();
