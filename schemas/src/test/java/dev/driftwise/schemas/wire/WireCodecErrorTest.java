@@ -118,10 +118,18 @@ class WireCodecErrorTest {
 
     @Test
     void aHugeStringLengthIsRejectedBeforeAnythingIsAllocated() {
-        // Sample body starts with streamId: length varint. 0xFE..0x0F zig-zags to ~2^31: Avro would allocate 2 GiB.
+        // Sample body starts with streamId: a length varint. 1 GiB is under Avro's own string limit, so Avro
+        // alone would allocate it before noticing the bytes end.
         byte[] header = Arrays.copyOf(codec.encode(TestRecords.sample(1, 3)), WireCodec.HEADER_SIZE);
-        byte[] bytes = concat(header, new byte[] {(byte) 0xFE, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F, 'a'});
-        WireFormatException e = rejected(bytes, Sample.class, Reason.TRUNCATED);
+        byte[] bytes = concat(header, varint(1L << 30), new byte[] {'a'});
+        rejected(bytes, Sample.class, Reason.TRUNCATED); // warm up: first use builds the writer's validator
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        WireFormatException e = assertThrows(WireFormatException.class, () -> codec.decode(bytes, Sample.class));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 256 * 1024, "rejecting a 1 GiB length allocated " + allocated + " bytes (the error only)");
+        assertEquals(Reason.TRUNCATED, e.reason(), e.getMessage());
         assertTrue(e.getMessage().contains("Sample.streamId"), e.getMessage());
     }
 
