@@ -117,18 +117,21 @@ class WireCodecErrorTest {
     }
 
     @Test
-    void aHugeStringLengthIsRejectedBeforeAnythingIsAllocated() {
+    void aHugeStringLengthIsRejectedBeforeAnythingIsAllocated() throws Exception {
         // Sample body starts with streamId: a length varint. 1 GiB is under Avro's own string limit, so Avro
         // alone would allocate it before noticing the bytes end.
         byte[] header = Arrays.copyOf(codec.encode(TestRecords.sample(1, 3)), WireCodec.HEADER_SIZE);
         byte[] bytes = concat(header, varint(1L << 30), new byte[] {'a'});
-        rejected(bytes, Sample.class, Reason.TRUNCATED); // warm up: first use builds the writer's validator
+        // a fresh codec, warmed with a valid value: its per-thread decoder has no big scratch buffer to reuse
+        WireCodec fresh = new WireCodec(SchemaStore.standard());
+        fresh.decode(codec.encode(TestRecords.sample(1, 3)), Sample.class);
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
-        WireFormatException e = assertThrows(WireFormatException.class, () -> codec.decode(bytes, Sample.class));
+        WireFormatException e = assertThrows(WireFormatException.class, () -> fresh.decode(bytes, Sample.class));
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        assertTrue(allocated < 256 * 1024, "rejecting a 1 GiB length allocated " + allocated + " bytes (the error only)");
+        // the bound leaves room for one-time bootstrap of the error path (string concatenation call sites)
+        assertTrue(allocated < 16 << 20, "rejecting a 1 GiB length allocated " + allocated + " bytes");
         assertEquals(Reason.TRUNCATED, e.reason(), e.getMessage());
         assertTrue(e.getMessage().contains("Sample.streamId"), e.getMessage());
     }
