@@ -52,6 +52,11 @@ public final class DriftingStream implements SampleStream {
         long n = seq++;
         into.seq = n;
         int concept = selector.select(n, into);
+        if (concept >= family.conceptCount()) {
+            throw new IllegalStateException("stream " + streamId + ": the schedule asks for concept " + concept
+                    + " but family " + family.name() + " has " + family.conceptCount() + " (ids 0 to "
+                    + (family.conceptCount() - 1) + ")");
+        }
         family.draw(concept, into);
         for (MotionWindow m : motions) {
             if (n >= m.start()) {

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
  * ±{@code perturbation}·range and clipped (MOA perturbValue, including its hvalue bound of 135,000).
  * {@code balanceClasses} alternates the classes by rejection as MOA's -b flag does.
  * {@code normalize} maps every feature to [0,1] by its range (MOA has no such option; SGD learners need it).
+ * Unbalanced, F8 and F10 are lopsided (about 98 % and 99.8 % group A), as MOA's formulas make them.
  * Differences from MOA: perturbation draws come from the noise substream, attribute draws from the inputs one.
  */
 public final class Agrawal implements TaskFamily {
