@@ -53,6 +53,9 @@ record DriftPlan(ConceptSchedule schedule, List<MotionWindow> motions) {
         e.allowOnly(SWITCH_FIELDS);
         double width = 0;
         if (type.equals("gradual")) {
+            if (!e.has("width")) {
+                throw e.error("width", null, "required for a gradual drift: the sigmoid width w in samples, > 0");
+            }
             width = e.number("width", 1e-9, 1e12);
         } else if (e.has("width")) {
             throw e.error("width", e.raw("width"), "an abrupt drift has no width; use type \"gradual\"");

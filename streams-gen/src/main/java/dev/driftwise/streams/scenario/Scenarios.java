@@ -76,7 +76,8 @@ public final class Scenarios {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ScenarioException(source, "not valid JSON: " + e.getOriginalMessage()
+            String why = e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
+            throw new ScenarioException(source, "not valid JSON: " + why
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr()), e);
         }

@@ -102,7 +102,7 @@ class ScenariosTest {
                 "$.streams[0].drift[0].at[1]", "50", "must increase");
         expectError("""
                 {"streams": [{"id": "s", "family": "sea", "drift": [{"type": "gradual", "at": [100]}]}]}""",
-                "$.streams[0].drift[0].width", "(missing)", "expected a number");
+                "$.streams[0].drift[0].width", "required for a gradual drift");
         expectError("""
                 {"streams": [{"id": "s", "family": "sea", "drift": [{"type": "abrupt", "at": [10], "concepts": [4]}]}]}""",
                 "$.streams[0].drift[0].concepts[0]", "4", "[0, 3]");
