@@ -130,7 +130,11 @@ class ScenariosTest {
         expectError("""
                 {"streams": []}""", "$.streams", "non-empty array");
         expectError("""
-                {"streams": [ {"id": "s", "family": "sea"} """, "not valid JSON", "line");
+                {"streams": [ {"id": "s", "family": "sea"}""", "not valid JSON", "line");
+        expectError("""
+                {"streams": [{"id": "s", "family": "sea", "initialConcept": 1,
+                  "drift": [{"type": "recurring", "concepts": [0, 2], "period": 10}]}]}""",
+                "$.streams[0].drift[0].type", "starts with its first concept");
     }
 
     private void expectError(String json, String... fragments) throws IOException {
