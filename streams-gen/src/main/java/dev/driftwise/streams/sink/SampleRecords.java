@@ -39,6 +39,7 @@ public final class SampleRecords {
                     .setTarget(0)
                     .setGroundTruth(groundTruth)
                     .setSource(origin.source())
+                    .setProvenance(origin.provenance())
                     .build();
             eventTime = times.forStream(stream);
         }
