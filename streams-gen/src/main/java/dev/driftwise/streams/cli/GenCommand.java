@@ -39,7 +39,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code driftwise gen}: drifting sample streams (or a replayed CSV) into Kafka or a file. */
-@Command(name = "gen", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "driftwise gen", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         versionProvider = GenCommand.Version.class,
         description = {
             "Generate drifting sample streams into Kafka (Avro Sample records, key = stream id) or a file,",
@@ -63,7 +63,7 @@ public final class GenCommand implements Callable<Integer> {
     @Option(names = "--list-scenarios", order = 2, description = "Print the built-in scenario names and exit.")
     boolean listScenarios;
 
-    @Option(names = "--seed", defaultValue = "42", order = 3, description = "Seed of every stream of the scenario (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", order = 3, description = "Seed of every stream of the scenario (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--replay", paramLabel = "FILE.csv", order = 4,
@@ -116,10 +116,10 @@ public final class GenCommand implements Callable<Integer> {
             description = "Kafka bootstrap.servers (default: ${DEFAULT-VALUE}).")
     String bootstrap;
 
-    @Option(names = "--topic", defaultValue = "driftwise.samples", order = 31, description = "Topic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--topic", paramLabel = "NAME", defaultValue = "driftwise.samples", order = 31, description = "Topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--partitions", defaultValue = "4", order = 32,
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "4", order = 32,
             description = "Partitions of the topic when this run creates it (default: ${DEFAULT-VALUE}).")
     int partitions;
 

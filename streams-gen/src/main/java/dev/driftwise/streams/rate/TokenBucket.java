@@ -37,8 +37,12 @@ public final class TokenBucket {
         };
     }
 
-    /** Catch-up allowed after a stall when no burst is given: 20 ms worth of tokens, at least one. */
-    static final double DEFAULT_BURST_SECONDS = 0.02;
+    /**
+     * Catch-up allowed after a stall when no burst is given: 250 ms worth of tokens, at least one.
+     * Long enough that GC pauses, a busy machine or a slow broker do not cost the run its average
+     * rate; short enough that a consumer never sees more than a quarter second's samples at once.
+     */
+    static final double DEFAULT_BURST_SECONDS = 0.25;
 
     private final double nanosPerToken;
     private final long burstNanos;
@@ -46,7 +50,7 @@ public final class TokenBucket {
     private long anchorNanos;
     private long granted;
 
-    /** A bucket at {@code ratePerSecond} with the default burst (20 ms of tokens, at least one). */
+    /** A bucket at {@code ratePerSecond} with the default burst (250 ms of tokens, at least one). */
     public TokenBucket(double ratePerSecond) {
         this(ratePerSecond, Math.max(1, (long) Math.ceil(ratePerSecond * DEFAULT_BURST_SECONDS)), Ticker.SYSTEM);
     }

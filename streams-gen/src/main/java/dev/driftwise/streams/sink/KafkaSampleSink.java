@@ -45,6 +45,8 @@ public final class KafkaSampleSink implements SampleSink {
         this.topic = topic;
         this.records = new SampleRecords(origin, EventTimes.wallClock());
         this.encoder = encoder;
+        // fetch the topic's metadata now, so the first send does not stall a paced run (bounded by max.block.ms)
+        producer.partitionsFor(topic);
     }
 
     private void delivered(RecordMetadata metadata, Exception failure) {
