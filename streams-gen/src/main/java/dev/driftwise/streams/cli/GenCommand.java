@@ -63,8 +63,9 @@ public final class GenCommand implements Callable<Integer> {
     @Option(names = "--list-scenarios", order = 2, description = "Print the built-in scenario names and exit.")
     boolean listScenarios;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", order = 3, description = "Seed of every stream of the scenario (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "SEED", order = 3,
+            description = "Replaces the scenario's seed; every stream changes with it (default: the scenario's own seed).")
+    Long seed;
 
     @Option(names = "--replay", paramLabel = "FILE.csv", order = 4,
             description = "Replay this CSV (header row, numeric cells) as one stream instead of a scenario."
@@ -193,7 +194,10 @@ public final class GenCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (listScenarios) {
             PrintWriter outWriter = spec.commandLine().getOut();
-            catalog.builtInNames().forEach(outWriter::println);
+            for (String name : catalog.builtInNames()) {
+                String about = catalog.describe(catalog.load(name, null));
+                outWriter.println(about.isEmpty() ? name : String.format("%-12s %s", name, about));
+            }
             outWriter.flush();
             return 0;
         }
@@ -231,7 +235,7 @@ public final class GenCommand implements Callable<Integer> {
     private record Input(List<? extends SampleStream> streams, SampleOrigin origin, long finiteRows) {
     }
 
-    private Input openScenario() throws IOException {
+    private Input openScenario() {
         String name = scenario != null ? scenario : DEFAULT_SCENARIO;
         Scenario loaded;
         try {
@@ -243,7 +247,8 @@ public final class GenCommand implements Callable<Integer> {
         if (streams.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--scenario': '" + name + "' has no streams");
         }
-        return new Input(streams, SampleOrigin.scenario(loaded.name(), seed, runId()), -1);
+        long effectiveSeed = catalog.seedOf(loaded);
+        return new Input(streams, SampleOrigin.scenario(loaded.name(), effectiveSeed, runId(loaded.name() + " seed " + effectiveSeed)), -1);
     }
 
     private Input openReplay(List<AutoCloseable> resources) throws IOException {
@@ -258,12 +263,11 @@ public final class GenCommand implements Callable<Integer> {
         }
         CsvReplayStream stream = checked.open();
         resources.add(stream);
-        return new Input(List.of(stream), SampleOrigin.replay(replay.getFileName().toString(), runId()), checked.rows());
+        return new Input(List.of(stream), SampleOrigin.replay(replay.getFileName().toString(), runId("replay " + replay.getFileName())), checked.rows());
     }
 
     /** File outputs get a run id derived from their source, so the same seed writes the same bytes. */
-    private String runId() {
-        String basis = replay != null ? "replay " + replay.getFileName() : "scenario " + scenario + " seed " + seed;
+    private String runId(String basis) {
         return out != null ? UUID.nameUUIDFromBytes(basis.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString()
                 : UUID.randomUUID().toString();
     }

@@ -95,6 +95,26 @@ class GenFileOutputTest {
     }
 
     @Test
+    void aBuiltInScenarioOfTheLibraryWritesTheSameCsvForTheSameSeed() throws IOException {
+        Path a = dir.resolve("mixed-a.csv");
+        Path b = dir.resolve("mixed-b.csv");
+        for (Path out : List.of(a, b)) {
+            Run run = Run.genWithLibrary("--scenario", "mixed-demo", "--seed", "11", "--count", "3000", "--out", out.toString());
+            assertEquals(0, run.exitCode(), run.toString());
+            assertTrue(run.err().contains("3,000 samples from 3 streams (scenario=mixed-demo seed=11)"), run.toString());
+        }
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), "mixed-demo with seed 11 written twice");
+        List<String> lines = Files.readAllLines(a);
+        assertEquals(3001, lines.size());
+        assertTrue(lines.get(1).startsWith("sea,0,") && lines.get(2).startsWith("hyperplane,0,") && lines.get(3).startsWith("agrawal,0,"),
+                "the three streams at equal rates interleave round robin: " + lines.subList(1, 4));
+        int columns = lines.get(0).split(",", -1).length;
+        for (int i = 1; i < lines.size(); i++) {
+            assertEquals(columns, lines.get(i).split(",", -1).length, "cells in line " + (i + 1) + ": " + lines.get(i));
+        }
+    }
+
+    @Test
     void aGoodCsvReplaysIntoAFileWithoutGroundTruth() throws IOException {
         Path input = dir.resolve("prices.csv");
         Files.writeString(input, "day,open,volume,close\n1,10.5,300,11\n2,11,250,10.75\n3,10.75,400,12\n");

@@ -11,6 +11,11 @@ record Run(int exitCode, String out, String err, double seconds) {
         return gen(new TinyScenarios(), args);
     }
 
+    /** With the generator library's real scenarios (built-ins and JSON files). */
+    static Run genWithLibrary(String... args) {
+        return gen(new LibraryScenarios(), args);
+    }
+
     static Run gen(ScenarioCatalog catalog, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

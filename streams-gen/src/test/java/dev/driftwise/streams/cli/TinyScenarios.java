@@ -21,7 +21,14 @@ final class TinyScenarios implements ScenarioCatalog {
     }
 
     @Override
-    public Scenario load(String nameOrFile, long seed) {
+    public long seedOf(Scenario scenario) {
+        return ((Tiny) scenario).seed;
+    }
+
+    /** Without a seed override a tiny scenario uses seed 1, like the library's files. */
+    @Override
+    public Scenario load(String nameOrFile, Long seedOverride) {
+        long seed = seedOverride != null ? seedOverride : 1;
         if (!nameOrFile.startsWith("tiny-")) {
             throw new IllegalArgumentException("'" + nameOrFile + "' is not a scenario; built-ins: " + builtInNames());
         }
@@ -32,17 +39,10 @@ final class TinyScenarios implements ScenarioCatalog {
         for (int i = 0; i < k; i++) {
             streams.add(new FlippingLinear("s" + i, seed * 31 + i, rate));
         }
-        return new Scenario() {
-            @Override
-            public String name() {
-                return nameOrFile;
-            }
+        return new Tiny(nameOrFile, seed, streams);
+    }
 
-            @Override
-            public List<SampleStream> streams() {
-                return streams;
-            }
-        };
+    private record Tiny(String name, long seed, List<SampleStream> streams) implements Scenario {
     }
 
     /** y = ±(x0 + 2 x1 - x2) + small noise; the sign flips every 50 samples. */
