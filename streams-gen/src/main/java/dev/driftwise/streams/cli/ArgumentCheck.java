@@ -37,6 +37,11 @@ final class ArgumentCheck {
         if (c.count != null && c.count <= 0) {
             fail("Invalid value for option '--count': " + c.count + " (must be a whole number > 0)");
         }
+        for (String server : c.bootstrap.split(",")) {
+            if (!server.strip().matches("\\S+:\\d{1,5}")) {
+                fail("Invalid value for option '--bootstrap': '" + c.bootstrap + "' (expected HOST:PORT[,HOST:PORT...], e.g. localhost:9092)");
+            }
+        }
         if (c.partitions < 1) {
             fail("Invalid value for option '--partitions': " + c.partitions + " (must be >= 1)");
         }

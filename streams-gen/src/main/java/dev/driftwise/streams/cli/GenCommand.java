@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "driftwise gen", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         versionProvider = GenCommand.Version.class,
         description = {
-            "Generate drifting sample streams into Kafka (Avro Sample records, key = stream id) or a file,",
-            "or replay a CSV file of your own data as one stream.",
+            "Generate drifting sample streams into Kafka (Avro Sample records, key = stream id) or a file, "
+                    + "or replay a CSV file of your own data as one stream.",
             "Exit codes: 0 done, 1 runtime failure (Kafka, file, bad CSV data), 2 bad arguments."},
         footer = {"", "Examples:",
             "  ./driftwise gen --scenario sea-abrupt --bootstrap localhost:9092 --rate 1000 --duration 5m",
@@ -220,7 +220,7 @@ public final class GenCommand implements Callable<Integer> {
                         s.samples(), input.streams.size(), input.streams.size() == 1 ? "" : "s", input.origin.source(),
                         destination(), s.seconds(), s.rate(),
                         sink instanceof KafkaSampleSink k ? String.format(Locale.ROOT, ", %,d acknowledged", k.acknowledged()) : "",
-                        s.stoppedEarly() ? ", stopped by Ctrl-C" : ""));
+                        s.stoppedEarly() ? ", stopped early (Ctrl-C or SIGTERM)" : ""));
                 err.flush();
             }
             return 0;

@@ -62,6 +62,12 @@ class GenArgumentsTest {
     }
 
     @Test
+    void aBootstrapNeedsAPort() {
+        assertBadArgument("Invalid value for option '--bootstrap': 'localhost' (expected HOST:PORT[,HOST:PORT...], e.g. localhost:9092)",
+                "--scenario", "tiny-1", "--bootstrap", "localhost");
+    }
+
+    @Test
     void anUnknownScenarioListsTheBuiltIns() {
         assertBadArgument("Invalid value for option '--scenario': 'nope' is not a scenario; built-ins: [tiny-1, tiny-4]", "--scenario", "nope", "--count", "1", "--discard");
     }

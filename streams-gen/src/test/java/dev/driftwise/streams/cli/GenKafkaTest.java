@@ -101,11 +101,13 @@ class GenKafkaTest {
         assertEquals(Set.of("sea", "hyperplane", "agrawal"), firstLastCount.keySet());
         for (Map.Entry<String, long[]> e : firstLastCount.entrySet()) {
             long[] f = e.getValue();
-            double rate = (f[2] - 1) * 1000.0 / (f[1] - f[0]);
-            // faster than asked is a pacing bug; slower is allowed a margin for a machine shared with the broker and other builds
-            assertEquals(300, e.getValue()[2], "samples of " + e.getKey());
-            assertTrue(rate < 1.10 * 200 && rate > 0.75 * 200,
-                    "stream " + e.getKey() + " was produced at " + rate + " samples/s, expected 200 (-25%, +10%)\n" + run);
+            double span = (f[1] - f[0]) / 1000.0;
+            assertEquals(300, f[2], "samples of " + e.getKey());
+            // token bucket bound: in any span a stream sends at most rate * span + its share of the burst
+            // (0.25 s of the 600/s total, a third each = 50) + 1; a machine shared with the broker may be slower
+            double most = 200 * span + 50 + 1;
+            assertTrue(f[2] <= most, "stream " + e.getKey() + " sent " + f[2] + " samples in " + span + " s, a 200/s bucket allows " + most + "\n" + run);
+            assertTrue(f[2] / span > 0.6 * 200, "stream " + e.getKey() + " sent only " + f[2] / span + " samples/s, expected about 200\n" + run);
         }
     }
 
