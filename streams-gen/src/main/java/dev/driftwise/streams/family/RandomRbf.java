@@ -42,6 +42,7 @@ public final class RandomRbf implements TaskFamily {
     private final int drifting;
     private final StreamRandoms randoms;
     private final ConceptSlots<Centroids> concepts;
+    private final double[] direction;
 
     public RandomRbf(int features, int classes, int centroids, int driftingCentroids, StreamRandoms randoms) {
         this.features = features;
@@ -49,6 +50,7 @@ public final class RandomRbf implements TaskFamily {
         this.centroids = centroids;
         this.drifting = Math.min(driftingCentroids, centroids);
         this.randoms = randoms;
+        this.direction = new double[features];
         this.concepts = new ConceptSlots<>(() -> new Centroids(centroids, features), this::fillCentroids);
     }
 
@@ -71,17 +73,17 @@ public final class RandomRbf implements TaskFamily {
         Centroids c = concepts.get(conceptId);
         SplittableRandom in = randoms.inputs;
         int k = pick(c.cumulativeWeight, in.nextDouble());
-        float[] x = into.features;
         double magnitude = 0;
         for (int i = 0; i < features; i++) {
             double v = in.nextDouble() * 2.0 - 1.0;
-            x[i] = (float) v;
+            direction[i] = v;
             magnitude += v * v;
         }
         double scale = in.nextGaussian() * c.stdDev[k] / Math.sqrt(magnitude);
         double[] centre = c.centre[k];
+        float[] x = into.features;
         for (int i = 0; i < features; i++) {
-            x[i] = (float) (centre[i] + x[i] * scale);
+            x[i] = (float) (centre[i] + direction[i] * scale);
         }
         into.target = c.label[k];
     }

@@ -27,7 +27,11 @@ record DriftPlan(ConceptSchedule schedule, List<MotionWindow> motions) {
     private static final Set<String> INCREMENTAL_FIELDS = Set.of("type", "start", "end", "magnitude");
     private static final long MAX_POSITION = Long.MAX_VALUE / 4;
 
-    static DriftPlan read(List<JsonFields> entries, int initialConcept, TaskFamily family) {
+    /**
+     * @param initialGiven whether the stream set "initialConcept" (a recurring entry starts with its
+     *                     first concept, so it refuses one)
+     */
+    static DriftPlan read(List<JsonFields> entries, int initialConcept, boolean initialGiven, TaskFamily family) {
         ConceptSchedule schedule = null;
         String switchPath = null;
         List<MotionWindow> motions = new ArrayList<>();
@@ -38,6 +42,10 @@ record DriftPlan(ConceptSchedule schedule, List<MotionWindow> motions) {
                     if (schedule != null) {
                         throw e.error("type", "\"" + type + "\"", "a stream takes one abrupt, gradual or recurring entry and "
                                 + switchPath + " is one already; put all positions in that entry");
+                    }
+                    if (type.equals("recurring") && initialGiven) {
+                        throw e.error("type", "\"recurring\"", "a recurring drift starts with its first concept;"
+                                + " drop the stream's initialConcept and order \"concepts\" instead");
                     }
                     schedule = type.equals("recurring") ? recurring(e, family) : switching(e, type, initialConcept, family);
                     switchPath = e.path();
@@ -53,6 +61,9 @@ record DriftPlan(ConceptSchedule schedule, List<MotionWindow> motions) {
         e.allowOnly(SWITCH_FIELDS);
         double width = 0;
         if (type.equals("gradual")) {
+            if (!e.has("width")) {
+                throw e.error("width", null, "required for a gradual drift: the sigmoid width w in samples, > 0");
+            }
             width = e.number("width", 1e-9, 1e12);
         } else if (e.has("width")) {
             throw e.error("width", e.raw("width"), "an abrupt drift has no width; use type \"gradual\"");

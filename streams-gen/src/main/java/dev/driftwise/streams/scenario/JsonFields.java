@@ -182,12 +182,16 @@ final class JsonFields {
     }
 
     private static String range(double min, double max) {
-        return "[" + plain(min) + ", " + plain(max) + "]";
+        String low = min > 0 && min <= 1e-9 ? "(0" : "[" + plain(min);
+        return low + ", " + plain(max) + "]";
     }
 
     private static String plain(double v) {
-        if (v == Long.MAX_VALUE || v == Integer.MAX_VALUE) {
+        if (v == Long.MAX_VALUE || v == Integer.MAX_VALUE || v == Double.MAX_VALUE) {
             return "∞";
+        }
+        if (v == Long.MIN_VALUE || v == -Double.MAX_VALUE) {
+            return "−∞";
         }
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads scenarios: JSON files, or the built-ins shipped as resources under {@code scenarios/}.
+ * Reads scenarios: JSON files, or the built-ins shipped as resources under {@code dev/driftwise/streams/scenarios/}.
  * <pre>
  * {
  *   "name": "sea-gradual",            optional, default: the file name without .json
@@ -34,6 +34,8 @@ public final class Scenarios {
     public static final List<String> BUILT_IN = List.of(
             "sutton", "stationary", "hyperplane", "sea-abrupt", "sea-gradual", "permuted", "mixed-demo");
 
+    /** Where the built-ins live on the classpath (namespaced, so a shaded jar cannot mix them up). */
+    static final String RESOURCE_FOLDER = "/dev/driftwise/streams/scenarios/";
     private static final Set<String> FIELDS = Set.of("name", "description", "seed", "rate", "streams");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,7 +59,7 @@ public final class Scenarios {
             String fileName = file.getFileName().toString();
             return parse(file.toString(), fileName.replaceFirst("\\.json$", ""), text, seedOverride);
         }
-        String resource = "/scenarios/" + nameOrPath + ".json";
+        String resource = RESOURCE_FOLDER + nameOrPath + ".json";
         try (InputStream in = Scenarios.class.getResourceAsStream(resource)) {
             if (in == null || nameOrPath.contains("/")) {
                 throw new ScenarioException(nameOrPath, "$", null, "no such file and no built-in scenario of that name; built-ins: "
@@ -76,7 +78,8 @@ public final class Scenarios {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ScenarioException(source, "not valid JSON: " + e.getOriginalMessage()
+            String why = e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
+            throw new ScenarioException(source, "not valid JSON: " + why
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr()), e);
         }

@@ -83,7 +83,7 @@ final class StreamSpec {
         int count = taskFamily.conceptCount();
         int initial = (int) fields.wholeNumber("initialConcept", 0, 0, count - 1L);
         List<JsonFields> entries = fields.objects("drift", false);
-        DriftPlan plan = DriftPlan.read(entries, initial, taskFamily);
+        DriftPlan plan = DriftPlan.read(entries, initial, fields.has("initialConcept"), taskFamily);
         return new DriftingStream(id, rate, taskFamily, plan.schedule(), plan.motions(), randoms.drift);
     }
 }

@@ -102,7 +102,7 @@ class ScenariosTest {
                 "$.streams[0].drift[0].at[1]", "50", "must increase");
         expectError("""
                 {"streams": [{"id": "s", "family": "sea", "drift": [{"type": "gradual", "at": [100]}]}]}""",
-                "$.streams[0].drift[0].width", "(missing)", "expected a number");
+                "$.streams[0].drift[0].width", "required for a gradual drift");
         expectError("""
                 {"streams": [{"id": "s", "family": "sea", "drift": [{"type": "abrupt", "at": [10], "concepts": [4]}]}]}""",
                 "$.streams[0].drift[0].concepts[0]", "4", "[0, 3]");
@@ -130,7 +130,11 @@ class ScenariosTest {
         expectError("""
                 {"streams": []}""", "$.streams", "non-empty array");
         expectError("""
-                {"streams": [ {"id": "s", "family": "sea"} """, "not valid JSON", "line");
+                {"streams": [ {"id": "s", "family": "sea"}""", "not valid JSON", "line");
+        expectError("""
+                {"streams": [{"id": "s", "family": "sea", "initialConcept": 1,
+                  "drift": [{"type": "recurring", "concepts": [0, 2], "period": 10}]}]}""",
+                "$.streams[0].drift[0].type", "starts with its first concept");
     }
 
     private void expectError(String json, String... fragments) throws IOException {
