@@ -319,7 +319,7 @@ public final class GenCommand implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"driftwise gen " + SampleOrigin.scenario("-", 0, "-").provenance().getProducerVersion()};
+            return new String[] {"driftwise gen " + SampleOrigin.version()};
         }
     }
 }

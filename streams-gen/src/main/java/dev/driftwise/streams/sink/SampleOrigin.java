@@ -2,10 +2,9 @@ package dev.driftwise.streams.sink;
 
 import dev.driftwise.schemas.Provenance;
 import dev.driftwise.schemas.Sample;
-import dev.driftwise.schemas.wire.SchemaStore;
+import dev.driftwise.schemas.provenance.ProducerIdentity;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.util.Properties;
 
 /**
@@ -26,35 +25,18 @@ public record SampleOrigin(String source, boolean groundTruth, Provenance proven
         return new SampleOrigin("replay=" + fileName, false, provenance(runId));
     }
 
-    static Provenance provenance(String runId) {
-        return Provenance.newBuilder()
-                .setSchemaVersion(SchemaStore.schemaVersion(Sample.getClassSchema()))
-                .setProducerName(PRODUCER_NAME)
-                .setProducerVersion(version())
-                .setRunId(runId)
-                .setHost(hostName())
-                .build();
+    private static Provenance provenance(String runId) {
+        return ProducerIdentity.ofThisHost(PRODUCER_NAME, version(), runId).provenanceFor(Sample.getClassSchema());
     }
 
-    private static String version() {
+    /** This module's Maven version, filtered into version.properties at build time. */
+    public static String version() {
         try (InputStream in = SampleOrigin.class.getResourceAsStream("/dev/driftwise/streams/version.properties")) {
             Properties p = new Properties();
             if (in != null) {
                 p.load(in);
             }
             return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static String hostName() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             return "unknown";
         }
