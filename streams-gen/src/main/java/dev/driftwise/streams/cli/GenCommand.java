@@ -1,23 +1,11 @@
 package dev.driftwise.streams.cli;
 
-import dev.driftwise.schemas.wire.WireCodec;
 import dev.driftwise.streams.SampleStream;
 import dev.driftwise.streams.rate.RatePlan;
-import dev.driftwise.streams.replay.CsvReplay;
-import dev.driftwise.streams.replay.CsvReplayStream;
-import dev.driftwise.streams.scenario.Scenario;
-import dev.driftwise.streams.sink.AvroFileSink;
-import dev.driftwise.streams.sink.CsvFileSink;
-import dev.driftwise.streams.sink.DiscardingSink;
-import dev.driftwise.streams.sink.EventTimes;
 import dev.driftwise.streams.sink.KafkaSampleSink;
-import dev.driftwise.streams.sink.KafkaTarget;
 import dev.driftwise.streams.sink.SampleOrigin;
 import dev.driftwise.streams.sink.SampleSink;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -202,118 +189,45 @@ public final class GenCommand implements Callable<Integer> {
             return 0;
         }
         new ArgumentCheck(this).run();
-        List<AutoCloseable> resources = new ArrayList<>();
-        try {
-            Input input = replay != null ? openReplay(resources) : openScenario();
-            RatePlan plan = ratePlan(input.streams);
+        try (RunInput input = RunInput.open(this, catalog)) {
+            RatePlan plan = ratePlan(input.streams());
             long limit = count != null ? count : Long.MAX_VALUE;
-            if (input.finiteRows >= 0) {
-                limit = Math.min(limit, input.finiteRows);
+            if (input.finiteRows() >= 0) {
+                limit = Math.min(limit, input.finiteRows());
             }
-            try (SampleSink sink = openSink(input, plan, err)) {
+            RunOutput output = new RunOutput(this);
+            try (SampleSink sink = output.open(input, plan, err)) {
                 boolean showProgress = progress != null ? progress : System.console() != null;
-                GenerationLoop loop = new GenerationLoop(input.streams, plan, sink, limit,
+                GenerationLoop loop = new GenerationLoop(input.streams(), plan, sink, limit,
                         duration == null ? Long.MAX_VALUE : duration.toNanos(), stopRequested::get,
-                        showProgress ? (latest, start) -> new ProgressLine(err, input.streams, latest, input.origin.groundTruth(), start) : null);
+                        showProgress ? (latest, start) -> new ProgressLine(err, input.streams(), latest, input.origin().groundTruth(), start) : null);
                 GenerationLoop.Summary s = loop.run();
                 err.println(String.format(Locale.ROOT, "driftwise gen: %,d samples from %d stream%s (%s) %s in %.1f s (%,.0f samples/s)%s%s",
-                        s.samples(), input.streams.size(), input.streams.size() == 1 ? "" : "s", input.origin.source(),
-                        destination(), s.seconds(), s.rate(),
+                        s.samples(), input.streams().size(), input.streams().size() == 1 ? "" : "s", input.origin().source(),
+                        output.destination(), s.seconds(), s.rate(),
                         sink instanceof KafkaSampleSink k ? String.format(Locale.ROOT, ", %,d acknowledged", k.acknowledged()) : "",
                         s.stoppedEarly() ? ", stopped early (Ctrl-C or SIGTERM)" : ""));
                 err.flush();
             }
             return 0;
-        } finally {
-            for (AutoCloseable r : resources) {
-                r.close();
-            }
         }
     }
 
-    /** The streams of a run, where they come from, and how many samples they hold (-1: endless). */
-    private record Input(List<? extends SampleStream> streams, SampleOrigin origin, long finiteRows) {
-    }
-
-    private Input openScenario() {
-        String name = scenario != null ? scenario : DEFAULT_SCENARIO;
-        Scenario loaded;
-        try {
-            loaded = catalog.load(name, seed);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--scenario': " + e.getMessage());
-        }
-        List<SampleStream> streams = loaded.streams();
-        if (streams.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--scenario': '" + name + "' has no streams");
-        }
-        long effectiveSeed = catalog.seedOf(loaded);
-        return new Input(streams, SampleOrigin.scenario(loaded.name(), effectiveSeed, runId(loaded.name() + " seed " + effectiveSeed)), -1);
-    }
-
-    private Input openReplay(List<AutoCloseable> resources) throws IOException {
-        String id = streamId != null ? streamId : replay.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        CsvReplay checked;
-        try {
-            checked = CsvReplay.validate(replay, target, id, ignoredColumns);
-        } catch (NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--replay': no file '" + replay + "'");
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        CsvReplayStream stream = checked.open();
-        resources.add(stream);
-        return new Input(List.of(stream), SampleOrigin.replay(replay.getFileName().toString(), runId("replay " + replay.getFileName())), checked.rows());
-    }
-
-    /** File outputs get a run id derived from their source, so the same seed writes the same bytes. */
-    private String runId(String basis) {
-        return out != null ? UUID.nameUUIDFromBytes(basis.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString()
-                : UUID.randomUUID().toString();
-    }
-
+    /**
+     * Without a rate flag, Kafka runs follow the scenario's rates; files and --discard are written
+     * as fast as possible (pacing a file only slows it down).
+     */
     private RatePlan ratePlan(List<? extends SampleStream> streams) {
         double[] scenarioRates = streams.stream().mapToDouble(SampleStream::ratePerSecond).toArray();
-        boolean fileWithoutRateFlag = out != null && rate == null && ratePerStream == null;
+        boolean noRateFlag = rate == null && ratePerStream == null;
         try {
-            return RatePlan.resolve(rate, ratePerStream, noRateLimit || discard && rate == null && ratePerStream == null || fileWithoutRateFlag,
+            return RatePlan.resolve(rate, ratePerStream, noRateLimit || noRateFlag && (out != null || discard),
                     scenarioRates, streams.stream().map(SampleStream::streamId).toList());
         } catch (RatePlan.InvalidRate e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    private SampleSink openSink(Input input, RatePlan plan, PrintWriter err) throws IOException {
-        if (discard) {
-            return new DiscardingSink();
-        }
-        if (out != null) {
-            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            Path dir = out.toAbsolutePath().getParent();
-            if (dir != null && !Files.isDirectory(dir)) {
-                throw new ParameterException(spec.commandLine(), "Invalid value for option '--out': folder '" + dir + "' does not exist; create it first");
-            }
-            if (name.endsWith(".avro")) {
-                List<? extends SampleStream> streams = input.streams;
-                return new AvroFileSink(out, input.origin, EventTimes.synthetic(startTime, s -> {
-                    int i = streams.indexOf(s);
-                    return plan.paced() ? plan.streamRate(i) : s.ratePerSecond();
-                }));
-            }
-            return new CsvFileSink(out, input.streams, input.origin);
-        }
-        KafkaTarget target = new KafkaTarget(bootstrap, topic, partitions, connectTimeout, producerProperties);
-        err.println("driftwise gen: " + target.prepare());
-        err.flush();
-        return new KafkaSampleSink(target, input.origin, WireCodec.standard()::encode);
-    }
-
-    private String destination() {
-        if (discard) {
-            return "discarded";
-        }
-        return out != null ? "to " + out : "to topic '" + topic + "' at " + bootstrap;
-    }
 
     /** Prints the module version for --version. */
     static final class Version implements CommandLine.IVersionProvider {
