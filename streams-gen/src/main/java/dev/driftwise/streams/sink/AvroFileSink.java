@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.io.EncoderFactory;
 
 /**
  * Writes samples to an Avro object container file of {@link Sample} records. The 16-byte sync
@@ -27,7 +27,9 @@ public final class AvroFileSink implements SampleSink {
     public AvroFileSink(Path file, SampleOrigin origin, EventTimes times) throws IOException {
         this.records = new SampleRecords(origin, times);
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-        this.writer = new DataFileWriter<>(new SpecificDatumWriter<>(Sample.class));
+        this.writer = new DataFileWriter<>(new SampleDatumWriter());
+        // Avro's default block encoder is unbuffered: every float went through ByteArrayOutputStream.ensureCapacity
+        writer.setEncoder(blockBuffer -> EncoderFactory.get().binaryEncoder(blockBuffer, null));
         writer.setMeta("driftwise.source", origin.source());
         try {
             writer.create(Sample.getClassSchema(), out, syncMarker(origin.source()));

@@ -74,7 +74,7 @@ public final class SampleRecords {
     }
 
     /** The feature buffer seen as the {@code List<Float>} Avro writes, without copying it. */
-    private static final class FloatListView extends AbstractList<Float> implements RandomAccess {
+    static final class FloatListView extends AbstractList<Float> implements RandomAccess {
         float[] array = new float[0];
 
         @Override
