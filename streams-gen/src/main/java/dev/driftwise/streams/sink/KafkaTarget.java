@@ -14,10 +14,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -69,7 +72,8 @@ public record KafkaTarget(String bootstrap, String topic, int partitions, Durati
             try {
                 TopicDescription d = await(admin.describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(timeoutMs))
                         .allTopicNames(), "describe topic '" + topic + "'").get(topic);
-                return "topic '" + topic + "' exists with " + d.partitions().size() + " partitions (cluster " + clusterId + ")";
+                return "topic '" + topic + "' exists with " + d.partitions().size() + " partitions (cluster " + clusterId + ")"
+                        + alreadyHolds(admin, d);
             } catch (Unavailable e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw e;
@@ -89,6 +93,20 @@ public record KafkaTarget(String bootstrap, String topic, int partitions, Durati
         } finally {
             admin.close(Duration.ofSeconds(2));
         }
+    }
+
+    /**
+     * A warning when the topic already has records: the streams of this run start again at seq 0,
+     * so a consumer sees each stream's seq restart (the run id in the provenance tells the runs apart).
+     */
+    private String alreadyHolds(Admin admin, TopicDescription d) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        d.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                await(admin.listOffsets(latest).all(), "read the end offsets of topic '" + topic + "'");
+        long records = ends.values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        return records == 0 ? "" : String.format(java.util.Locale.ROOT, "; it already holds %,d records: this run's streams"
+                + " start again at seq 0 (use a fresh --topic to keep each stream's seq increasing by one)", records);
     }
 
     private <T> T await(org.apache.kafka.common.KafkaFuture<T> future, String what) {

@@ -111,6 +111,18 @@ class GenKafkaTest {
         }
     }
 
+    @Test
+    void aSecondRunIntoTheSameTopicSaysTheStreamsStartAgain() {
+        String[] args = {"--scenario", "tiny-1", "--count", "8", "--bootstrap", kafka.bootstrap(), "--topic", "gen-again", "--no-progress"};
+        Run first = Run.gen(args);
+        assertEquals(0, first.exitCode(), first.toString());
+        Run second = Run.gen(args);
+        assertEquals(0, second.exitCode(), second.toString());
+        assertTrue(second.err().contains("topic 'gen-again' exists with 4 partitions")
+                && second.err().contains("it already holds 8 records: this run's streams start again at seq 0"), second.toString());
+        assertEquals(16, consumeAll("gen-again", 16).size());
+    }
+
     private static Sample decode(byte[] value) {
         try {
             return WireCodec.standard().decode(value, Sample.class);
