@@ -8,9 +8,10 @@ import org.apache.avro.Schema;
 
 /**
  * Walks an Avro binary body along its writer schema before Avro decodes it, so that Avro never sees a
- * length, count, union or enum index the bytes cannot back: a corrupt length prefix would otherwise
- * make Avro allocate up to 2 GiB, and a huge count of empty items would spin for minutes. After this
- * pass every allocation Avro makes is bounded by the message size. Compiled once per writer schema;
+ * length, count, union or enum index the bytes cannot back: a corrupt length or count prefix would
+ * otherwise make Avro allocate up to gigabytes or loop for a very long time (WireCodecFuzzTest times out
+ * without this pass). After it, what Avro allocates is bounded by a small multiple of the message size
+ * (items of zero bytes, which no size can bound, are capped by count). Compiled once per writer schema;
  * walking allocates nothing.
  */
 final class BodyValidator {

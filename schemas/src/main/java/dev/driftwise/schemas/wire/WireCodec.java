@@ -172,7 +172,11 @@ public final class WireCodec {
         ThreadBuffers t = buffers.get();
         try {
             t.decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER_SIZE, bytes.length - HEADER_SIZE, t.decoder);
-            return resolution.reader.read(null, t.decoder);
+            SpecificRecord record = resolution.reader.read(null, t.decoder);
+            if (bytes.length > RETAINED_BUFFER_BYTES) {
+                t.decoder = null; // its scratch buffer grew with the largest string read; let it go
+            }
+            return record;
         } catch (EOFException e) {
             throw malformed(Reason.TRUNCATED, writer, e);
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {

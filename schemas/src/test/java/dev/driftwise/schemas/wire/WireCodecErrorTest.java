@@ -117,11 +117,22 @@ class WireCodecErrorTest {
     }
 
     @Test
-    void aHugeStringLengthIsRejectedBeforeAnythingIsAllocated() {
-        // Sample body starts with streamId: length varint. 0xFE..0x0F zig-zags to ~2^31: Avro would allocate 2 GiB.
+    void aHugeStringLengthIsRejectedBeforeAnythingIsAllocated() throws Exception {
+        // Sample body starts with streamId: a length varint. 1 GiB is under Avro's own string limit, so Avro
+        // alone would allocate it before noticing the bytes end.
         byte[] header = Arrays.copyOf(codec.encode(TestRecords.sample(1, 3)), WireCodec.HEADER_SIZE);
-        byte[] bytes = concat(header, new byte[] {(byte) 0xFE, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F, 'a'});
-        WireFormatException e = rejected(bytes, Sample.class, Reason.TRUNCATED);
+        byte[] bytes = concat(header, varint(1L << 30), new byte[] {'a'});
+        // a fresh codec, warmed with a valid value: its per-thread decoder has no big scratch buffer to reuse
+        WireCodec fresh = new WireCodec(SchemaStore.standard());
+        fresh.decode(codec.encode(TestRecords.sample(1, 3)), Sample.class);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        WireFormatException e = assertThrows(WireFormatException.class, () -> fresh.decode(bytes, Sample.class));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        // the bound leaves room for one-time bootstrap of the error path (string concatenation call sites)
+        assertTrue(allocated < 16 << 20, "rejecting a 1 GiB length allocated " + allocated + " bytes");
+        assertEquals(Reason.TRUNCATED, e.reason(), e.getMessage());
         assertTrue(e.getMessage().contains("Sample.streamId"), e.getMessage());
     }
 
@@ -174,6 +185,18 @@ class WireCodecErrorTest {
         assertEquals(Reason.WRONG_TYPE, e.reason(), e.getMessage());
         assertTrue(e.getMessage().contains("windowSize"), e.getMessage());
         assertFalse(e.fingerprint().isEmpty());
+    }
+
+    @Test
+    void aRegisteredRecordWithoutAGeneratedClassIsWrongTypeForDecodeAny() throws Exception {
+        Schema foreign = SchemaBuilder.record("Unknown").namespace("com.example").fields().requiredInt("x").endRecord();
+        SchemaStore store = SchemaStore.standard();
+        store.register(foreign);
+        byte[] bytes = GenericFraming.encode(foreign, r -> r.put("x", 1));
+        WireFormatException e = assertThrows(WireFormatException.class, () -> new WireCodec(store).decodeAny(bytes));
+        assertEquals(Reason.WRONG_TYPE, e.reason());
+        assertTrue(e.getMessage().contains("com.example.Unknown") && e.getMessage().contains("no generated class"),
+                e.getMessage());
     }
 
     private byte[] prefixUpToFeatures() {
