@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
                     + "or replay a CSV file of your own data as one stream.",
             "Exit codes: 0 done, 1 runtime failure (Kafka, file, bad CSV data), 2 bad arguments."},
         footer = {"", "Examples:",
-            "  ./driftwise gen --scenario sea-abrupt --bootstrap localhost:9092 --rate 1000 --duration 5m",
-            "  ./driftwise gen --scenario hyperplane --seed 7 --count 100000 --out hyperplane.avro",
-            "  ./driftwise gen --replay prices.csv --target price --stream-id prices --rate 50"})
+            "  ./driftwise gen --scenario sea-abrupt --rate 1000 --duration 5m",
+            "  ./driftwise gen --scenario hyperplane --seed 7 --count 100000 --out h.avro",
+            "  ./driftwise gen --replay prices.csv --target price --rate 50"})
 public final class GenCommand implements Callable<Integer> {
 
     static final String DEFAULT_SCENARIO = "mixed-demo";
@@ -116,7 +116,7 @@ public final class GenCommand implements Callable<Integer> {
     Duration connectTimeout;
 
     @Option(names = "--producer-property", paramLabel = "KEY=VALUE", order = 34,
-            description = "Extra Kafka producer setting, e.g. security.protocol=SSL (repeatable).")
+            description = "Extra Kafka producer setting, e.g. linger.ms=20 (repeatable).")
     Map<String, String> producerProperties = new LinkedHashMap<>();
 
     @Option(names = "--progress", negatable = true, order = 40,
