@@ -52,7 +52,7 @@ public final class CsvFileSink implements SampleSink {
         for (int i = 0; i < width; i++) {
             r.append(',');
             if (i < s.features.length) {
-                r.append(s.features[i]);
+                ShortestFloat.append(r, s.features[i]);
             }
         }
         r.append(',');
