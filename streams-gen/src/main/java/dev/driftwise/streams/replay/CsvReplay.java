@@ -121,7 +121,8 @@ public final class CsvReplay {
                 throw new CsvFormatException(file, line, cellName(featureColumns[f]) + ": '" + cells.get(featureColumns[f]).strip()
                         + "' is outside the float range of a feature (±3.4e38)");
             }
-            into.features[f] = (float) v;
+            // parsed again as float: Float.parseFloat rounds once, (float) of a double could round twice
+            into.features[f] = Float.parseFloat(cells.get(featureColumns[f]).strip());
         }
         into.target = number(cells, targetColumn, line);
     }
