@@ -1,0 +1,166 @@
+package dev.driftwise.streams.sink;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The Kafka cluster and topic a run writes to, checked before the first sample: the broker must
+ * answer within {@code connectTimeout}, and the topic is created (with {@code partitions} and the
+ * broker's default replication) when it does not exist yet.
+ *
+ * @param bootstrap      {@code bootstrap.servers}, HOST:PORT[,HOST:PORT...]
+ * @param topic          topic name
+ * @param partitions     partitions of a topic this run creates
+ * @param connectTimeout how long to wait for the cluster before giving up
+ * @param extraConfig    user {@code --producer-property} entries; applied last, also to the admin check
+ */
+public record KafkaTarget(String bootstrap, String topic, int partitions, Duration connectTimeout,
+                          Map<String, String> extraConfig) {
+
+    /** The cluster could not be reached or the topic not prepared; the message says what to do. */
+    public static final class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Verifies the cluster answers and the topic exists, creating it if missing. Returns what was done. */
+    public String prepare() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        int timeoutMs = (int) connectTimeout.toMillis();
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "driftwise-gen-admin");
+        extraConfig.forEach((k, v) -> {
+            if (AdminClientConfig.configNames().contains(k)) {
+                p.put(k, v);
+            }
+        });
+        Admin admin;
+        try {
+            admin = Admin.create(p);
+        } catch (KafkaException e) {
+            throw new Unavailable("cannot connect to Kafka at '" + bootstrap + "': " + rootMessage(e)
+                    + " (check --bootstrap, e.g. localhost:9092)", e);
+        }
+        try {
+            String clusterId = await(admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).clusterId(),
+                    "reach the Kafka cluster");
+            try {
+                TopicDescription d = await(admin.describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(timeoutMs))
+                        .allTopicNames(), "describe topic '" + topic + "'").get(topic);
+                return "topic '" + topic + "' exists with " + d.partitions().size() + " partitions (cluster " + clusterId + ")"
+                        + alreadyHolds(admin, d);
+            } catch (Unavailable e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            try {
+                await(admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())),
+                        new CreateTopicsOptions().timeoutMs(timeoutMs)).all(), "create topic '" + topic + "'");
+                return "created topic '" + topic + "' with " + partitions + " partitions (cluster " + clusterId + ")";
+            } catch (Unavailable e) {
+                if (e.getCause() instanceof TopicExistsException) {
+                    return "topic '" + topic + "' was created concurrently (cluster " + clusterId + ")";
+                }
+                throw new Unavailable(e.getMessage() + "; create it yourself, e.g. kafka-topics.sh --bootstrap-server "
+                        + bootstrap + " --create --topic " + topic + " --partitions " + partitions, e.getCause());
+            }
+        } finally {
+            admin.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /**
+     * A warning when the topic already has records: the streams of this run start again at seq 0,
+     * so a consumer sees each stream's seq restart (the run id in the provenance tells the runs apart).
+     */
+    private String alreadyHolds(Admin admin, TopicDescription d) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        d.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                await(admin.listOffsets(latest).all(), "read the end offsets of topic '" + topic + "'");
+        long records = ends.values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        return records == 0 ? "" : String.format(java.util.Locale.ROOT, "; it already holds %,d records: this run's streams"
+                + " start again at seq 0 (use a fresh --topic to keep each stream's seq increasing by one)", records);
+    }
+
+    private <T> T await(org.apache.kafka.common.KafkaFuture<T> future, String what) {
+        try {
+            return future.get(connectTimeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted while trying to " + what, e);
+        } catch (TimeoutException e) {
+            throw timedOut(what, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw timedOut(what, cause);
+            }
+            throw new Unavailable("could not " + what + " at '" + bootstrap + "': " + rootMessage(cause), cause);
+        }
+    }
+
+    private Unavailable timedOut(String what, Throwable cause) {
+        return new Unavailable("could not " + what + " at '" + bootstrap + "' within " + connectTimeout.toSeconds()
+                + " s: no broker answered. Check that Kafka is running and --bootstrap names a listener "
+                + "reachable from here (raise --connect-timeout for a slow cluster)", cause);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == t ? String.valueOf(t.getMessage()) : t.getMessage() + " (" + root.getMessage() + ")";
+    }
+
+    /**
+     * Producer settings: idempotent with acks=all and at most 5 requests in flight, which Kafka
+     * guarantees keeps per-partition order across retries. {@code max.block.ms} bounds a send that
+     * waits for metadata; a broker that disappears mid-run ends the run after Kafka's default
+     * {@code delivery.timeout.ms} (2 min), which is left alone: shorter request timeouts made
+     * retries of already-written batches fail with OutOfOrderSequenceException on a busy machine.
+     */
+    public Map<String, Object> producerConfig() {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ProducerConfig.CLIENT_ID_CONFIG, "driftwise-gen");
+        c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        c.put(ProducerConfig.ACKS_CONFIG, "all");
+        c.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        c.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        c.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 16);
+        c.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, connectTimeout.toMillis());
+        c.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        c.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        c.putAll(extraConfig);
+        return c;
+    }
+}
