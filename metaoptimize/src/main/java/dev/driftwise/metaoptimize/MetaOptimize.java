@@ -274,6 +274,14 @@ public final class MetaOptimize implements OnlineOptimizer {
         return size;
     }
 
+    /**
+     * A copy of the trace column of block {@code j} (H[:, j] ≈ dw/dβ_j), aligned with the layout,
+     * on the parameters' device; the caller closes it. Empty before the first step.
+     */
+    public NDList traceColumn(int j) {
+        return initialized ? trace.column(j) : new NDList();
+    }
+
     /** Y of the 2×2 full trace (identity otherwise). */
     public double[][] metaSensitivity() {
         if (trace instanceof FullTrace full) {

@@ -105,6 +105,15 @@ public final class ElementwiseTrace implements Trace {
     }
 
     @Override
+    public NDList column(int j) {
+        NDList out = new NDList(h.length);
+        for (int p = 0; p < h.length; p++) {
+            out.add(blocks.perWeight() || blocks.blockOf()[p] == j ? h[p].duplicate() : h[p].zerosLike());
+        }
+        return out;
+    }
+
+    @Override
     public double[] squaredNorms() {
         double[] out = new double[blocks.blockCount()];
         if (h == null) {

@@ -168,6 +168,15 @@ public final class FullTrace implements Trace {
     }
 
     @Override
+    public NDList column(int j) {
+        NDList out = new NDList(h[j].length);
+        for (NDArray a : h[j]) {
+            out.add(a.duplicate());
+        }
+        return out;
+    }
+
+    @Override
     public double[] squaredNorms() {
         double[] out = new double[columns];
         if (h != null) {

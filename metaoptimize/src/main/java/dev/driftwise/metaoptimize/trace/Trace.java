@@ -39,6 +39,12 @@ public interface Trace extends AutoCloseable {
     /** Hook at the end of a step (2×2: the Y update). */
     default void afterStep() {}
 
+    /**
+     * Copy of the trace column of step-size block j (weights outside the block are zero for the
+     * single-vector traces), aligned with the layout; for per-weight step sizes the whole h.
+     */
+    NDList column(int j);
+
     /** Squared L2 norm of the trace per step-size block (column j for the full trace). */
     double[] squaredNorms();
 
