@@ -24,6 +24,7 @@ import dev.driftwise.metaoptimize.state.StateWriter;
 import dev.driftwise.metaoptimize.trace.ElementwiseTrace;
 import dev.driftwise.metaoptimize.trace.FullTrace;
 import dev.driftwise.metaoptimize.trace.FullTraceApproximation;
+import dev.driftwise.metaoptimize.trace.NoTrace;
 import dev.driftwise.metaoptimize.trace.Trace;
 import dev.driftwise.metaoptimize.trace.TraceKind;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public final class MetaOptimize implements OnlineOptimizer {
                 Double.isNaN(config.alphaMax()) ? Double.NaN : exp ? Math.log(config.alphaMax()) : config.alphaMax(),
                 manager);
         this.trace = switch (config.trace()) {
+            case NONE -> new NoTrace(blocks);
             case HESSIAN_FREE -> new ElementwiseTrace(false, config.discount(), config.weightDecay(), blocks);
             case DIAGONAL_HESSIAN -> new ElementwiseTrace(true, config.discount(), config.weightDecay(), blocks);
             case FULL -> new FullTrace(base, config.discount(), blocks,
@@ -137,16 +139,16 @@ public final class MetaOptimize implements OnlineOptimizer {
             if (config.alphaTiming() == AlphaTiming.AFTER_META) {
                 stepSizes.update(z, t);
             }
-            NDArray[] alpha = stepSizes.alphas(parameters);
+            StepSizeState.Alphas alpha = stepSizes.alphas(parameters);
             trace.beforeBaseStep(parameters, gradients, ctx, t);
             List<NDArray> increments = new ArrayList<>(parameters.size());
             for (int p = 0; p < parameters.size(); p++) {
                 NDArray w = parameters.get(p);
                 NDArray g = gradients.get(p);
                 NDArray d = base.descent(p, w, g, t);
-                NDArray dw = d.mul(alpha[p]).negi(); // Δw = −α ⊙ d
+                NDArray dw = d.mul(alpha.negative()[p]); // Δw = −α ⊙ d
                 // ∂Δw/∂β = σ'(β) ⊙ (−d): Δw itself for σ = exp (spec §1.7), −d for σ = identity
-                trace.update(p, alpha[p], config.stepSizeMap() == StepSizeMap.EXP ? dw : d.neg(), g, ctx, t);
+                trace.update(p, alpha.alpha()[p], config.stepSizeMap() == StepSizeMap.EXP ? dw : d.neg(), g, ctx, t);
                 w.addi(dw);
                 increments.add(dw);
             }
@@ -160,11 +162,13 @@ public final class MetaOptimize implements OnlineOptimizer {
                 return StepReport.skipped(steps, "non-finite update");
             }
             steps = t;
-            NDScope.unregister(z);
-            if (lastMetaGradient != null) {
-                lastMetaGradient.close();
+            if (!z.isEmpty()) {
+                NDScope.unregister(z);
+                if (lastMetaGradient != null) {
+                    lastMetaGradient.close();
+                }
+                lastMetaGradient = z;
             }
-            lastMetaGradient = z;
             return StepReport.applied(steps);
         }
     }

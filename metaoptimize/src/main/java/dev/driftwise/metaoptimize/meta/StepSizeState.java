@@ -28,6 +28,7 @@ public final class StepSizeState implements AutoCloseable {
     private final double betaMax;
     private final NDArray[] beta;
     private final NDArray[][] moments;
+    private Alphas cached;
 
     /**
      * @param betaMin lower clamp in β space, or NaN; likewise {@code betaMax}
@@ -52,26 +53,48 @@ public final class StepSizeState implements AutoCloseable {
         }
     }
 
-    /** α of every tensor in the parameters' dtype, broadcastable against the tensor. */
-    public NDArray[] alphas(NDList parameters) {
+    /** α and −α of every tensor, in the parameters' dtype, broadcastable against the tensor. */
+    public record Alphas(NDArray[] alpha, NDArray[] negative) {}
+
+    /**
+     * This step's α = σ(β) per tensor. With a fixed meta they never change, so they are computed
+     * once and kept (the plain-base path then costs nothing extra per step).
+     */
+    public Alphas alphas(NDList parameters) {
+        if (cached != null) {
+            return cached;
+        }
         int n = parameters.size();
         NDArray[] alpha = new NDArray[n];
+        NDArray[] negative = new NDArray[n];
         DataType type = parameters.get(0).getDataType();
         if (blocks.perWeight()) {
             for (int p = 0; p < n; p++) {
                 alpha[p] = sigma(beta[p]).toType(type, false);
+                negative[p] = alpha[p].neg();
             }
-            return alpha;
+        } else {
+            NDArray all = sigma(beta[0]).toType(type, false);
+            NDArray allNegative = all.neg();
+            NDArray[] perBlock = new NDArray[blocks.blockCount()];
+            NDArray[] perBlockNegative = new NDArray[blocks.blockCount()];
+            for (int b = 0; b < perBlock.length; b++) {
+                perBlock[b] = perBlock.length == 1 ? all.reshape(new Shape()) : all.get(b);
+                perBlockNegative[b] = perBlock.length == 1 ? allNegative.reshape(new Shape()) : allNegative.get(b);
+            }
+            for (int p = 0; p < n; p++) {
+                alpha[p] = perBlock[blocks.blockOf()[p]];
+                negative[p] = perBlockNegative[blocks.blockOf()[p]];
+            }
         }
-        NDArray all = sigma(beta[0]).toType(type, false);
-        NDArray[] perBlock = new NDArray[blocks.blockCount()];
-        for (int b = 0; b < perBlock.length; b++) {
-            perBlock[b] = perBlock.length == 1 ? all.reshape(new Shape()) : all.get(b);
+        Alphas result = new Alphas(alpha, negative);
+        if (!meta.adapts()) {
+            for (int p = 0; p < n; p++) {
+                NDScope.unregister(alpha[p], negative[p]);
+            }
+            cached = result;
         }
-        for (int p = 0; p < n; p++) {
-            alpha[p] = perBlock[blocks.blockOf()[p]];
-        }
-        return alpha;
+        return result;
     }
 
     private NDArray sigma(NDArray b) {
@@ -118,6 +141,7 @@ public final class StepSizeState implements AutoCloseable {
     }
 
     public void restore(StateReader in, NDManager manager) {
+        dropCache();
         for (int g = 0; g < beta.length; g++) {
             readInto(beta[g], in, manager);
             for (NDArray m : moments[g]) {
@@ -136,8 +160,21 @@ public final class StepSizeState implements AutoCloseable {
         target.intern(read);
     }
 
+    private void dropCache() {
+        if (cached != null) {
+            java.util.Set<NDArray> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (int p = 0; p < cached.alpha().length; p++) {
+                seen.add(cached.alpha()[p]);
+                seen.add(cached.negative()[p]);
+            }
+            seen.forEach(NDArray::close);
+            cached = null;
+        }
+    }
+
     @Override
     public void close() {
+        dropCache();
         for (NDArray a : stateArrays()) {
             a.close();
         }
