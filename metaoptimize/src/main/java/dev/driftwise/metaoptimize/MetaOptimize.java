@@ -19,6 +19,7 @@ import dev.driftwise.metaoptimize.meta.MetaUpdate;
 import dev.driftwise.metaoptimize.meta.RmsPropMeta;
 import dev.driftwise.metaoptimize.meta.SgdMeta;
 import dev.driftwise.metaoptimize.meta.StepSizeState;
+import dev.driftwise.metaoptimize.meta.TensorStepSize;
 import dev.driftwise.metaoptimize.state.StateReader;
 import dev.driftwise.metaoptimize.state.StateWriter;
 import dev.driftwise.metaoptimize.trace.ElementwiseTrace;
@@ -139,16 +140,16 @@ public final class MetaOptimize implements OnlineOptimizer {
             if (config.alphaTiming() == AlphaTiming.AFTER_META) {
                 stepSizes.update(z, t);
             }
-            StepSizeState.Alphas alpha = stepSizes.alphas(parameters);
+            TensorStepSize[] alpha = stepSizes.alphas(parameters);
             trace.beforeBaseStep(parameters, gradients, ctx, t);
             List<NDArray> increments = new ArrayList<>(parameters.size());
             for (int p = 0; p < parameters.size(); p++) {
                 NDArray w = parameters.get(p);
                 NDArray g = gradients.get(p);
                 NDArray d = base.descent(p, w, g, t);
-                NDArray dw = d.mul(alpha.negative()[p]); // Δw = −α ⊙ d
+                NDArray dw = alpha[p].times(d, -1); // Δw = −α ⊙ d
                 // ∂Δw/∂β = σ'(β) ⊙ (−d): Δw itself for σ = exp (spec §1.7), −d for σ = identity
-                trace.update(p, alpha.alpha()[p], config.stepSizeMap() == StepSizeMap.EXP ? dw : d.neg(), g, ctx, t);
+                trace.update(p, alpha[p], config.stepSizeMap() == StepSizeMap.EXP ? dw : d.neg(), g, ctx, t);
                 w.addi(dw);
                 increments.add(dw);
             }
@@ -204,6 +205,7 @@ public final class MetaOptimize implements OnlineOptimizer {
         private final List<NDArray> live = new ArrayList<>();
         private final List<NDArray> copies = new ArrayList<>();
         private final double[][] y;
+        private final double[][] host;
 
         Backup(NDList parameters) {
             live.addAll(parameters);
@@ -214,6 +216,7 @@ public final class MetaOptimize implements OnlineOptimizer {
                 copies.add(a.duplicate());
             }
             y = trace instanceof FullTrace full ? full.saveY() : null;
+            host = stepSizes.hostSnapshot();
         }
 
         void restore() {
@@ -223,6 +226,7 @@ public final class MetaOptimize implements OnlineOptimizer {
             if (y != null) {
                 ((FullTrace) trace).restoreY(y);
             }
+            stepSizes.restoreHost(host);
         }
     }
 

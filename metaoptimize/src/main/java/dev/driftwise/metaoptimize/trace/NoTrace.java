@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.driftwise.metaoptimize.StepContext;
+import dev.driftwise.metaoptimize.meta.TensorStepSize;
 import dev.driftwise.metaoptimize.blocks.BlockAssignment;
 import dev.driftwise.metaoptimize.state.StateReader;
 import dev.driftwise.metaoptimize.state.StateWriter;
@@ -30,7 +31,7 @@ public final class NoTrace implements Trace {
     }
 
     @Override
-    public void update(int p, NDArray alpha, NDArray injection, NDArray gradient, StepContext context, long t) {}
+    public void update(int p, TensorStepSize alpha, NDArray injection, NDArray gradient, StepContext context, long t) {}
 
     @Override
     public NDList column(int j) {
