@@ -17,7 +17,7 @@ import dev.driftwise.metaoptimize.trace.TraceKind;
  * Hessian-free and diagonal-Hessian traces. The learner is laid out as 20 tensors of shape (1) with
  * per-tensor blocks, which is per-weight step sizes with one trace column per weight.
  *
- * <p>Run: {@code java -cp <test classpath> dev.driftwise.metaoptimize.WeightFlippingTraceComparison [seeds]}
+ * <p>Run: {@code java -cp <test classpath> dev.driftwise.metaoptimize.WeightFlippingTraceComparison [seeds [samples [scoredFrom]]]}
  */
 public final class WeightFlippingTraceComparison {
 
@@ -25,13 +25,15 @@ public final class WeightFlippingTraceComparison {
 
     public static void main(String[] args) {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        int samples = args.length > 1 ? Integer.parseInt(args[1]) : WeightFlippingTest.SAMPLES;
+        int scoredFrom = args.length > 2 ? Integer.parseInt(args[2]) : WeightFlippingTest.SCORED_FROM;
         Object[][] runs = {
+            {TraceKind.FULL, MetaAlgorithm.LION, 0.9},
             {TraceKind.HESSIAN_FREE, MetaAlgorithm.LION, 0.9},
             {TraceKind.DIAGONAL_HESSIAN, MetaAlgorithm.LION, 0.9},
-            {TraceKind.FULL, MetaAlgorithm.LION, 0.9},
-            {TraceKind.HESSIAN_FREE, MetaAlgorithm.SGD, 1.0},
-            {TraceKind.DIAGONAL_HESSIAN, MetaAlgorithm.SGD, 1.0},
             {TraceKind.FULL, MetaAlgorithm.SGD, 1.0},
+            {TraceKind.DIAGONAL_HESSIAN, MetaAlgorithm.SGD, 1.0},
+            {TraceKind.HESSIAN_FREE, MetaAlgorithm.SGD, 1.0},
         };
         for (Object[] run : runs) {
             TraceKind trace = (TraceKind) run[0];
@@ -43,16 +45,16 @@ public final class WeightFlippingTraceComparison {
             long start = System.nanoTime();
             double sum = 0;
             for (int seed = 1; seed <= seeds; seed++) {
-                sum += score(b, seed);
+                sum += score(b, seed, samples, scoredFrom);
             }
-            System.out.printf("T1 per-weight SGD base, meta %s (η=%s), trace %s, γ=%.1f, α0=1e-2: MSE %.3f (%d seed(s), %.0f s)%n",
-                    meta, meta == MetaAlgorithm.LION ? "1e-3" : "1e-2", trace, gamma, sum / seeds, seeds,
+            System.out.printf("T1 per-weight SGD base, meta %s (η=%s), trace %s, γ=%.1f, α0=1e-2: MSE over samples %d-%d "
+                    + "%.3f (%d seed(s), %.0f s)%n", meta, meta == MetaAlgorithm.LION ? "1e-3" : "1e-2", trace, gamma, scoredFrom + 1, samples, sum / seeds, seeds,
                     (System.nanoTime() - start) / 1e9);
             System.out.flush();
         }
     }
 
-    static double score(MetaOptimizeBuilder builder, long seed) {
+    static double score(MetaOptimizeBuilder builder, long seed, int samples, int scoredFrom) {
         TraceKind trace = builder.config().trace();
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList params = new NDList();
@@ -65,7 +67,7 @@ public final class WeightFlippingTraceComparison {
             double[] x = new double[N];
             double squaredErrors = 0;
             try (MetaOptimize opt = builder.build(ParameterLayout.of(params), manager)) {
-                for (int s = 0; s < WeightFlippingTest.SAMPLES; s++) {
+                for (int s = 0; s < samples; s++) {
                     double y = task.next(x);
                     double[] w = new double[N];
                     for (int i = 0; i < N; i++) {
@@ -75,7 +77,7 @@ public final class WeightFlippingTraceComparison {
                     for (int i = 0; i < N; i++) {
                         residual += w[i] * x[i];
                     }
-                    if (s >= WeightFlippingTest.SCORED_FROM) {
+                    if (s >= scoredFrom) {
                         squaredErrors += residual * residual;
                     }
                     try (NDManager step = manager.newSubManager()) {
@@ -105,7 +107,7 @@ public final class WeightFlippingTraceComparison {
                     }
                 }
             }
-            return squaredErrors / (WeightFlippingTest.SAMPLES - WeightFlippingTest.SCORED_FROM);
+            return squaredErrors / (samples - scoredFrom);
         }
     }
 }
