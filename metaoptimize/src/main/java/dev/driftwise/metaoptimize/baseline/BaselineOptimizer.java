@@ -1,5 +1,6 @@
 package dev.driftwise.metaoptimize.baseline;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -50,6 +51,19 @@ abstract class BaselineOptimizer implements OnlineOptimizer {
 
     /** Allocates fresh state tensors in {@code manager}, shaped after {@code parameters}. */
     protected abstract void initState(NDManager manager, NDList parameters);
+
+    /**
+     * Creates the float64 0-d constants used in this optimizer's array–array ops, on the manager that
+     * holds its state (an op with a Java scalar converts the scalar to a tensor on every call, which
+     * costs more than the op itself on small tensors).
+     */
+    protected void createConstants(NDManager manager) {}
+
+    protected static NDArray constant(NDManager manager, double value) {
+        NDArray c = manager.create(value);
+        NDScope.unregister(c);
+        return c;
+    }
 
     /** Whether state tensors exist (after the first step or a restore). */
     protected final boolean hasState() {
@@ -122,6 +136,7 @@ abstract class BaselineOptimizer implements OnlineOptimizer {
         }
         home = parameters.get(0).getManager().newSubManager();
         homeIsPrivate = false;
+        createConstants(home);
         if (restored != null) {
             restoreState(restored);
         } else {
@@ -179,6 +194,7 @@ abstract class BaselineOptimizer implements OnlineOptimizer {
             if (home == null) {
                 home = NDManager.newBaseManager();
                 homeIsPrivate = true;
+                createConstants(home);
             }
             NDManager next = home.newSubManager();
             try {

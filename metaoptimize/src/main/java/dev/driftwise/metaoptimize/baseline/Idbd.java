@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.metaoptimize.OptimizerSpec;
 import dev.driftwise.metaoptimize.ParameterLayout;
@@ -45,7 +46,11 @@ public final class Idbd extends BaselineOptimizer {
     private final int n;
     private NDArray[] beta;
     private NDArray[] trace;
-    private double[] lastMetaGradient;
+    private NDArray[] lastMetaGradient;
+    private NDArray thetaConst;
+    private NDArray one;
+    private NDArray zero;
+    private NDArray betaMinConst;
 
     private Idbd(Builder b) {
         super(b.layout);
@@ -53,7 +58,6 @@ public final class Idbd extends BaselineOptimizer {
         this.alpha0 = b.alpha0;
         this.betaMin = b.betaMin;
         this.n = b.layout.count();
-        this.lastMetaGradient = new double[n];
     }
 
     public static Builder builder(ParameterLayout layout) {
@@ -61,14 +65,23 @@ public final class Idbd extends BaselineOptimizer {
     }
 
     @Override
+    protected void createConstants(NDManager manager) {
+        thetaConst = constant(manager, theta);
+        one = constant(manager, 1.0);
+        zero = constant(manager, 0.0);
+        betaMinConst = constant(manager, betaMin);
+    }
+
+    @Override
     protected void initState(NDManager manager, NDList parameters) {
         beta = new NDArray[n];
         trace = new NDArray[n];
+        lastMetaGradient = new NDArray[n];
         for (int i = 0; i < n; i++) {
             beta[i] = manager.zeros(layout.get(i).shape(), DataType.FLOAT64).addi(Math.log(alpha0));
             trace[i] = manager.zeros(layout.get(i).shape(), DataType.FLOAT64);
+            lastMetaGradient[i] = manager.zeros(new Shape(), DataType.FLOAT64);
         }
-        lastMetaGradient = new double[n];
     }
 
     @Override
@@ -77,6 +90,7 @@ public final class Idbd extends BaselineOptimizer {
         if (beta != null) {
             all.addAll(List.of(beta));
             all.addAll(List.of(trace));
+            all.addAll(List.of(lastMetaGradient));
         }
         return all;
     }
@@ -86,42 +100,43 @@ public final class Idbd extends BaselineOptimizer {
         NDList diagonal = requireDiagonalHessian(context);
         NDArray[] nextBeta = new NDArray[n];
         NDArray[] nextTrace = new NDArray[n];
-        NDArray[] increment = new NDArray[n];
+        NDArray[] descent = new NDArray[n];
         NDArray[] metaGradient = new NDArray[n];
         NDArray guard = null;
         for (int i = 0; i < n; i++) {
             NDArray g = gradients.get(i);
             NDArray z = trace[i].mul(g);
-            NDArray b = beta[i].sub(z.mul(theta));
+            NDArray b = beta[i].sub(z.mul(thetaConst));
             if (betaMin > Double.NEGATIVE_INFINITY) {
-                b = b.maximum(betaMin);
+                b = b.maximum(betaMinConst);
             }
             NDArray alpha = b.exp();
-            NDArray dw = alpha.mul(g).negi();
+            NDArray alphaG = alpha.mul(g);
             NDArray alphaX2 = alpha.mul(diagonal.get(i));
-            NDArray decay = alphaX2.neg().addi(1.0).maximum(0.0);
-            nextTrace[i] = trace[i].mul(decay).addi(dw);
+            NDArray decay = one.sub(alphaX2).maximum(zero);
+            nextTrace[i] = trace[i].mul(decay).subi(alphaG);
             nextBeta[i] = b;
-            increment[i] = dw;
+            descent[i] = alphaG;
             metaGradient[i] = z.sum();
-            // NaN/∞ in g, x², α or the new trace all reach this sum (h starts at 0 and ∞·0 = NaN)
-            NDArray probe = metaGradient[i].add(alphaX2.sum()).addi(nextTrace[i].sum());
+            // NaN/∞ in g, x², α or the trace all reach this sum (h starts at 0, but ∞ or NaN in g
+            // reaches the new trace through α·g; ∞ in x² through α·x²)
+            NDArray probe = nextTrace[i].add(alphaX2).sum();
             guard = guard == null ? probe : guard.addi(probe);
         }
         NDArray check = guard;
         return new Proposal() {
             @Override
             public double finiteCheck() {
-                return check.getDouble();
+                return HostScalar.read(check);
             }
 
             @Override
             public void commit() {
                 for (int i = 0; i < n; i++) {
-                    parameters.get(i).addi(increment[i]);
+                    parameters.get(i).subi(descent[i]);
                     beta[i].intern(nextBeta[i]);
                     trace[i].intern(nextTrace[i]);
-                    lastMetaGradient[i] = metaGradient[i].getDouble();
+                    lastMetaGradient[i].intern(metaGradient[i]);
                 }
             }
         };
@@ -132,7 +147,7 @@ public final class Idbd extends BaselineOptimizer {
         List<BlockStepSize> blocks = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             blocks.add(hasState()
-                    ? PerWeightStepSizes.of(layout.get(i), beta[i], lastMetaGradient[i], trace[i])
+                    ? PerWeightStepSizes.of(layout.get(i), beta[i], HostScalar.read(lastMetaGradient[i]), trace[i])
                     : PerWeightStepSizes.initial(layout.get(i), alpha0));
         }
         return blocks;
@@ -150,20 +165,20 @@ public final class Idbd extends BaselineOptimizer {
     @Override
     protected void writeState(StateWriter out) {
         for (int i = 0; i < n; i++) {
-            out.writeArray(beta[i]).writeArray(trace[i]);
+            out.writeArray(beta[i]).writeArray(trace[i]).writeArray(lastMetaGradient[i]);
         }
-        out.writeDoubles(lastMetaGradient);
     }
 
     @Override
     protected void readState(StateReader in, NDManager manager) {
         NDArray[] b = new NDArray[n];
         NDArray[] h = new NDArray[n];
+        NDArray[] z = new NDArray[n];
         for (int i = 0; i < n; i++) {
             b[i] = in.readArray(manager);
             h[i] = in.readArray(manager);
+            z[i] = in.readArray(manager);
         }
-        double[] z = in.readDoubles();
         in.expectEnd();
         beta = b;
         trace = h;
@@ -174,6 +189,7 @@ public final class Idbd extends BaselineOptimizer {
     protected void dropState() {
         beta = null;
         trace = null;
+        lastMetaGradient = null;
     }
 
     /** Settings of {@link Idbd}; defaults as documented on each option. */
