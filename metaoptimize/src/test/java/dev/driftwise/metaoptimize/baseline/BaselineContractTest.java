@@ -147,6 +147,37 @@ class BaselineContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("baselines")
+    void gradientBuffersReusedByTheCallerGiveTheSameRun(String name, boolean needsHessian,
+            Function<ParameterLayout, OnlineOptimizer> factory) {
+        // PyTorch callers hand over the same .grad tensors every step, overwritten in place
+        try (NDManager manager = NDManager.newBaseManager();
+                OnlineOptimizer reusing = factory.apply(LAYOUT);
+                OnlineOptimizer fresh = factory.apply(LAYOUT)) {
+            Learner a = new Learner(manager, DataType.FLOAT64, 81);
+            Learner b = new Learner(manager, DataType.FLOAT64, 81);
+            NDList gradients = a.loss.zeroParameters();
+            NDList squares = a.loss.zeroParameters();
+            StepContext context = StepContext.withDiagonalHessian(squares);
+            for (int t = 0; t < 100; t++) {
+                double y = a.stream.next(a.x);
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    NDList xs = a.loss.inputs(a.x);
+                    double error = LinearSquaredLoss.predict(a.params, xs) - y;
+                    for (int i = 0; i < xs.size(); i++) {
+                        gradients.get(i).set(xs.get(i).mul(error).toByteBuffer());
+                        squares.get(i).set(xs.get(i).square().toByteBuffer());
+                    }
+                }
+                assertTrue(reusing.step(a.params, gradients, context).applied());
+            }
+            b.run(fresh, 100);
+            assertArrayEquals(b.raw(), a.raw(), name + ": reused gradient buffers vs fresh ones");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("baselines")
     void nonFiniteGradientSkipsTheStepAndChangesNothing(String name, boolean needsHessian,
             Function<ParameterLayout, OnlineOptimizer> factory) {
         try (NDManager manager = NDManager.newBaseManager();
