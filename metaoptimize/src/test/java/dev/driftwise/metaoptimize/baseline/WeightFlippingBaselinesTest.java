@@ -43,8 +43,10 @@ class WeightFlippingBaselinesTest {
 
     private static double[] measure(String what, Function<ParameterLayout, OnlineOptimizer> optimizer) {
         long start = System.nanoTime();
+        double cpuStart = WeightFlippingRun.cpuSeconds();
         double[] r = WeightFlippingRun.meanAndStandardError(SEEDS, optimizer);
-        System.out.printf("T1 %s: MSE %.3f ± %.3f (%d seeds, %.1f s)%n", what, r[0], r[1], SEEDS, (System.nanoTime() - start) / 1e9);
+        System.out.printf("T1 %s: MSE %.3f ± %.3f (%d seeds; %.1f s wall, %.1f s CPU)%n", what, r[0], r[1], SEEDS,
+                (System.nanoTime() - start) / 1e9, WeightFlippingRun.cpuSeconds() - cpuStart);
         return r;
     }
 }
