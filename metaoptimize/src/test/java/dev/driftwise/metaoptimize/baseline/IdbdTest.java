@@ -123,6 +123,17 @@ class IdbdTest {
     }
 
     @Test
+    void reportsInitialStepSizesAndItsSettingsBeforeTheFirstStep() {
+        ParameterLayout layout = LinearSquaredLoss.twoTensors();
+        try (Idbd idbd = Idbd.builder(layout).optMetaStepSize(0.01).optMinLogStepSize(-10).build()) {
+            assertEquals(List.of(
+                    new BlockStepSize("weight", 4, 0.05, Math.log(0.05), 0.05, 0.05, 0, 0),
+                    new BlockStepSize("extra", 3, 0.05, Math.log(0.05), 0.05, 0.05, 0, 0)), idbd.stepSizes());
+            assertEquals("idbd{theta=0.01, alpha0=0.05, betaMin=-10.0}", idbd.spec().toString());
+        }
+    }
+
+    @Test
     void rejectsInvalidSettingsNamingThem() {
         ParameterLayout layout = LinearSquaredLoss.twoTensors();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
