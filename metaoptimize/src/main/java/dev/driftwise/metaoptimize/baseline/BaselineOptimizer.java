@@ -107,7 +107,8 @@ abstract class BaselineOptimizer implements OnlineOptimizer {
         layout.check(parameters, "parameters");
         layout.check(gradients, "gradients");
         Objects.requireNonNull(context, "context (use StepContext.none())");
-        try (GradModeOff ignored = GradModeOff.on(parameters.get(0))) {
+        GradModeOff gradMode = GradModeOff.on(parameters.get(0));
+        try {
             ensureStateOn(parameters);
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
@@ -121,6 +122,8 @@ abstract class BaselineOptimizer implements OnlineOptimizer {
             }
             steps++;
             return StepReport.applied(steps);
+        } finally {
+            gradMode.close();
         }
     }
 
