@@ -222,6 +222,23 @@ class BaselineContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("baselines")
+    void missingDiagonalHessianFailsSayingHowToSupplyIt(String name, boolean needsHessian,
+            Function<ParameterLayout, OnlineOptimizer> factory) {
+        assumeTrue(needsHessian, "only IDBD-style methods read the diagonal Hessian");
+        try (NDManager manager = NDManager.newBaseManager(); OnlineOptimizer opt = factory.apply(LAYOUT)) {
+            Learner a = new Learner(manager, DataType.FLOAT64, 55);
+            NDList xs = a.loss.inputs(new double[] {1, 2, 3, 4, 5, 6, 7});
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> opt.step(a.params, LinearSquaredLoss.gradient(xs, 0, 1)));
+            assertTrue(e.getMessage().startsWith(name + " needs the diagonal of the Hessian")
+                    && e.getMessage().contains("StepContext.withDiagonalHessian"), name + ": message was " + e.getMessage());
+            assertEquals(0, opt.stepCount());
+            assertEquals(0.0, LinearSquaredLoss.flat(a.params)[0]);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("baselines")
     void stepsFromANewThreadOnParametersThatRequireGrad(String name, boolean needsHessian,
             Function<ParameterLayout, OnlineOptimizer> factory) throws InterruptedException {
         try (NDManager manager = NDManager.newBaseManager(); OnlineOptimizer opt = factory.apply(LAYOUT)) {

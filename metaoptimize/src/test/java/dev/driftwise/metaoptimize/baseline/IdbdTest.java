@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.metaoptimize.ParameterLayout;
 import java.util.List;
@@ -103,22 +101,6 @@ class IdbdTest {
         }
         if (betaMin > Double.NEGATIVE_INFINITY) {
             assertTrue(boundHit[0], "test setup: θ should drive some β to the bound " + betaMin);
-        }
-    }
-
-    @Test
-    void withoutDiagonalHessianFailsNamingTheFix() {
-        ParameterLayout layout = LinearSquaredLoss.twoTensors();
-        try (NDManager manager = NDManager.newBaseManager(); Idbd idbd = Idbd.builder(layout).build()) {
-            LinearSquaredLoss loss = new LinearSquaredLoss(layout, manager, DataType.FLOAT64);
-            NDList params = loss.zeroParameters();
-            NDList xs = loss.inputs(new double[] {1, 2, 3, 4, 5, 6, 7});
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> idbd.step(params, LinearSquaredLoss.gradient(xs, 0, 1)));
-            assertTrue(e.getMessage().contains("idbd needs the diagonal of the Hessian")
-                    && e.getMessage().contains("StepContext.withDiagonalHessian"), "message was: " + e.getMessage());
-            assertEquals(0, idbd.stepCount());
-            assertEquals(0.0, LinearSquaredLoss.flat(params)[0]);
         }
     }
 
