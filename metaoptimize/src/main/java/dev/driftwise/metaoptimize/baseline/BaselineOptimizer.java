@@ -194,7 +194,8 @@ abstract class BaselineOptimizer implements OnlineOptimizer {
             in.expectEnd();
             closeState();
         } else {
-            if (home == null) {
+            boolean homeCreatedHere = home == null;
+            if (homeCreatedHere) {
                 home = NDManager.newBaseManager();
                 homeIsPrivate = true;
                 createConstants(home);
@@ -204,6 +205,9 @@ abstract class BaselineOptimizer implements OnlineOptimizer {
                 readState(in, next);
             } catch (RuntimeException e) {
                 next.close();
+                if (homeCreatedHere) {
+                    closeState(); // back to "never stepped", as before the call
+                }
                 throw e;
             }
             NDScope.unregister(stateArrays());
