@@ -260,6 +260,11 @@ public final class OnlineLearner implements AutoCloseable {
         steps = s.steps();
     }
 
+    /** Arrays alive in this learner's manager (parameters, optimizer state, anything leaked): for leak checks. */
+    int liveArrayCount() {
+        return manager.getManagedArrays().size();
+    }
+
     /** Releases the parameters, the optimizer's state and every native buffer of this learner. */
     @Override
     public void close() {
