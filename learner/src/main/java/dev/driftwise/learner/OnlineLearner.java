@@ -94,6 +94,23 @@ public final class OnlineLearner implements AutoCloseable {
         return new Builder(spec);
     }
 
+    /**
+     * A learner that continues from snapshot bytes: built from the snapshot's model spec with the
+     * given optimizer (which must describe itself as the snapshot's did), then restored.
+     */
+    public static OnlineLearner fromSnapshot(byte[] snapshot, OptimizerFactory optimizer, DeviceChoice device) {
+        LearnerSnapshot s = LearnerSnapshot.fromBytes(snapshot);
+        OnlineLearner learner = builder(s.modelSpec()).optimizer(optimizer).optDevice(device)
+                .optMetricsWindow(s.metrics().window()).optFadingFactor(s.metrics().fadingFactor()).build();
+        try {
+            learner.restore(s);
+            return learner;
+        } catch (RuntimeException e) {
+            learner.close();
+            throw e;
+        }
+    }
+
     /** A reusable batch sized for this model. */
     public MicroBatch newBatch(int capacity) {
         return new MicroBatch(capacity, spec.inputs());

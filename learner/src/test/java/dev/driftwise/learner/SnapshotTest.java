@@ -56,8 +56,7 @@ class SnapshotTest {
             run(first, random, n);
             atN = first.snapshot();
         }
-        try (OnlineLearner second = newLearner(MLP)) {
-            second.restore(atN);
+        try (OnlineLearner second = OnlineLearner.fromSnapshot(atN, FixedStepSgd.factory(0.2), DeviceChoice.CPU)) {
             assertEquals(n, second.steps());
             run(second, random, m);
             assertEquals(expectedParams, second.parameterTensors(), "parameters after restore + " + m + " steps");
