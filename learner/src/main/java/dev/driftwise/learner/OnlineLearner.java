@@ -116,6 +116,16 @@ public final class OnlineLearner implements AutoCloseable {
         return new MicroBatch(capacity, spec.inputs());
     }
 
+    /**
+     * Checks one sample against this learner's model without learning from it, so a stream job can
+     * dead-letter a bad record before it joins a batch.
+     *
+     * @throws dev.driftwise.learner.input.InvalidSampleException naming the reason
+     */
+    public void check(float[] features, double target) {
+        validator.check(features, target);
+    }
+
     /** Predictions for every sample (see {@link #predict(MicroBatch, double[])}), in a new array. */
     public double[] predict(MicroBatch batch) {
         double[] out = new double[batch.size() * spec.outputs()];
@@ -185,13 +195,21 @@ public final class OnlineLearner implements AutoCloseable {
         return scores;
     }
 
-    /** Learns from one sample (a batch of one); returns its prequential loss. */
-    public double learnOne(float[] features, double target) {
+    /** Prediction for one sample (see {@link #predict(MicroBatch, double[])}). */
+    public double[] predictOne(float[] features) {
+        return predict(single().clear().add(features, 0));
+    }
+
+    private MicroBatch single() {
         if (single == null) {
             single = newBatch(1);
         }
-        single.clear().add(features, target);
-        return learn(single).loss(0);
+        return single;
+    }
+
+    /** Learns from one sample (a batch of one); returns its prequential loss. */
+    public double learnOne(float[] features, double target) {
+        return learn(single().clear().add(features, target)).loss(0);
     }
 
     public MetricsSummary metrics() {
