@@ -30,6 +30,8 @@ import java.util.List;
  * update), then take one optimizer step on it. Parameters, optimizer state and every step's
  * tensors stay on the learner's device; only snapshots and the logits needed for scoring travel
  * to the host. One learner belongs to one thread at a time; two learners may run in two threads.
+ * Build and call it outside any {@code NDScope} of your own: an optimizer that creates its state
+ * lazily inside {@code step} would otherwise see that state closed with your scope.
  *
  * <pre>{@code
  * try (OnlineLearner learner = OnlineLearner.builder(ModelSpec.linearRegression(20))
@@ -74,6 +76,7 @@ public final class OnlineLearner implements AutoCloseable {
         try {
             JniUtils.setGradMode(false);
             this.parameters = network.initialParameters(manager);
+            NDScope.unregister(parameters); // live across steps even if a caller's NDScope is open now
             this.optimizer = optimizerFactory.create(network.layout(), manager);
             if (!optimizer.layout().equals(network.layout())) {
                 throw new IllegalArgumentException("optimizer '" + optimizerFactory.description() + "' was built for layout "

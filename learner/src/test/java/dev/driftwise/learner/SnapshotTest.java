@@ -88,6 +88,28 @@ class SnapshotTest {
     }
 
     @Test
+    void modelsBuiltInsideACallersScopeOutliveIt() {
+        byte[] bytes;
+        OnlineLearner learner;
+        PredictOnlyModel model;
+        try (OnlineLearner source = newLearner(MLP)) {
+            run(source, new SplittableRandom(2), 3);
+            bytes = source.snapshot();
+        }
+        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+            scope.suppressNotUsedWarning();
+            learner = OnlineLearner.fromSnapshot(bytes, FixedStepSgd.factory(0.2), DeviceChoice.CPU);
+            model = PredictOnlyModel.load(bytes);
+        }
+        try (learner; model) {
+            run(learner, new SplittableRandom(3), 2);
+            MicroBatch probe = model.newBatch(1);
+            Streams.fillMulticlass(probe, 1, 3, new SplittableRandom(4));
+            assertEquals(3, model.predict(probe).length);
+        }
+    }
+
+    @Test
     void snapshotCarriesProvenanceAndTensors() {
         try (OnlineLearner learner = newLearner(MLP)) {
             run(learner, new SplittableRandom(1), 3);
