@@ -298,6 +298,11 @@ public final class OnlineLearner implements AutoCloseable {
         steps = s.steps();
     }
 
+    /** Where the parameters live now (for tests: they must never leave the learner's device). */
+    Device parameterDevice() {
+        return parameters.get(0).getDevice();
+    }
+
     /** Arrays alive in this learner's manager (parameters, optimizer state, anything leaked): for leak checks. */
     int liveArrayCount() {
         return manager.getManagedArrays().size();
