@@ -12,6 +12,9 @@ import dev.driftwise.learner.model.Task;
 import dev.driftwise.learner.testing.Streams;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.metaoptimize.MetaOptimize;
+import dev.driftwise.metaoptimize.base.BaseAlgorithm;
+import dev.driftwise.metaoptimize.meta.MetaAlgorithm;
+import dev.driftwise.metaoptimize.trace.TraceKind;
 import dev.driftwise.metaoptimize.baseline.Idbd;
 import dev.driftwise.metaoptimize.blocks.StepSizeBlocks;
 import java.util.LinkedHashMap;
@@ -98,6 +101,31 @@ class RealOptimizersTest {
             run(second, random, m);
             assertArrayEquals(uninterrupted, second.snapshot(),
                     "parameters, MetaOptimize state (β, traces, moments), metrics after restore + " + m + " steps");
+        }
+    }
+
+    @Test
+    void metaOptimizeFullTraceGetsHessianVectorProductsFromTheLearnersGradientFunction() {
+        OptimizerFactory full = OptimizerFactory.of("metaoptimize(sgd,sgd,full-trace)", (layout, manager) ->
+                MetaOptimize.builder().optBase(BaseAlgorithm.SGD).optMeta(MetaAlgorithm.SGD).optTrace(TraceKind.FULL)
+                        .optInitialStepSize(0.05).optMetaStepSize(1e-3).build(layout, manager));
+        ModelSpec spec = ModelSpec.mlp(4, new int[] {6}, Activation.TANH, Task.REGRESSION, 0).withSeed(3);
+        try (OnlineLearner learner = OnlineLearner.builder(spec).optimizer(full).optDevice(DeviceChoice.CPU).build()) {
+            MicroBatch batch = learner.newBatch(4);
+            SplittableRandom random = new SplittableRandom(6);
+            Streams.fillLinear(batch, 4, random, 0.1);
+            learner.learn(batch); // lazily created optimizer state
+            int live = learner.liveArrayCount();
+            double first = learner.metrics().windowLoss();
+            for (int i = 0; i < 150; i++) {
+                Streams.fillLinear(batch, 4, random, 0.1);
+                learner.learn(batch);
+            }
+            assertEquals(live, learner.liveArrayCount(), "finite-difference probes through the gradient function leak nothing");
+            assertEquals(0, learner.skippedSteps());
+            double alpha = learner.stepSizes().get(0).alpha();
+            assertTrue(alpha != 0.05 && Double.isFinite(alpha), "the full trace moved the step size from 0.05: " + alpha);
+            assertTrue(learner.metrics().fadingLoss() < first, "loss fell from " + first + ": " + learner.metrics());
         }
     }
 
