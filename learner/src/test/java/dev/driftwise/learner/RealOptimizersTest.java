@@ -17,9 +17,7 @@ import dev.driftwise.metaoptimize.meta.MetaAlgorithm;
 import dev.driftwise.metaoptimize.trace.TraceKind;
 import dev.driftwise.metaoptimize.baseline.Idbd;
 import dev.driftwise.metaoptimize.blocks.StepSizeBlocks;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +27,11 @@ class RealOptimizersTest {
     private static final OptimizerFactory IDBD = OptimizerFactory.of("idbd(theta=0.01,alpha0=0.05)",
             (layout, manager) -> Idbd.builder(layout).optMetaStepSize(0.01).optInitialStepSize(0.05).build()).withDiagonalHessian();
 
+    private static final ModelSpec TANH_MLP = ModelSpec.mlp(6, new int[] {8}, Activation.TANH, Task.MULTICLASS, 3).withSeed(5);
+
     private static final OptimizerFactory META_PER_LAYER = OptimizerFactory.of("metaoptimize(adam,lion,blocks=layer0|layer1)",
             (layout, manager) -> MetaOptimize.builder().optInitialStepSize(1e-2)
-                    .optBlocks(StepSizeBlocks.explicit(layerBlocks()))
+                    .optBlocks(StepSizeBlocks.explicit(TANH_MLP.layerBlocks()))
                     .build(layout, manager));
 
     @Test
@@ -78,7 +78,7 @@ class RealOptimizersTest {
 
     @Test
     void metaOptimizeWithPerLayerBlocksContinuesBitIdenticallyAfterRestore() {
-        ModelSpec spec = ModelSpec.mlp(6, new int[] {8}, Activation.TANH, Task.MULTICLASS, 3).withSeed(5);
+        ModelSpec spec = TANH_MLP;
         int n = 30;
         int m = 25;
         byte[] uninterrupted;
@@ -127,13 +127,6 @@ class RealOptimizersTest {
             assertTrue(alpha != 0.05 && Double.isFinite(alpha), "the full trace moved the step size from 0.05: " + alpha);
             assertTrue(learner.metrics().fadingLoss() < first, "loss fell from " + first + ": " + learner.metrics());
         }
-    }
-
-    private static Map<String, List<String>> layerBlocks() {
-        Map<String, List<String>> blocks = new LinkedHashMap<>();
-        blocks.put("layer0", List.of("layer0.*"));
-        blocks.put("layer1", List.of("layer1.*"));
-        return blocks;
     }
 
     private static OnlineLearner build(ModelSpec spec) {

@@ -22,6 +22,8 @@ class DenseNetworkTest {
         assertEquals(new Shape(4, 3), net.layout().get(2).shape());
         assertEquals(new Shape(3, 2), net.layout().get(4).shape());
         assertEquals(List.of("layer0.weight"), new DenseNetwork(ModelSpec.linearRegression(3).withBias(false)).layout().names());
+        assertEquals("{layer0=[layer0.weight, layer0.bias], layer1=[layer1.weight, layer1.bias], layer2=[layer2.weight, layer2.bias]}",
+                net.spec().layerBlocks().toString(), "one step-size block per layer, in order");
     }
 
     @Test
