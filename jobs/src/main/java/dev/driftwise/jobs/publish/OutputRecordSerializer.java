@@ -12,6 +12,8 @@ public final class OutputRecordSerializer implements KafkaRecordSerializationSch
     @Override
     public ProducerRecord<byte[], byte[]> serialize(OutputRecord record, KafkaSinkContext context, Long timestamp) {
         byte[] key = record.key == null ? null : record.key.getBytes(StandardCharsets.UTF_8);
-        return new ProducerRecord<>(record.topic, null, timestamp, key, record.value);
+        // no Flink timestamp: records fired by the end-of-input timer carry Long.MAX_VALUE, which the broker
+        // rejects (log.message.timestamp.after.max.ms); the producer stamps the send time instead
+        return new ProducerRecord<>(record.topic, null, null, key, record.value);
     }
 }
