@@ -29,7 +29,9 @@ class OnlineTrainingJobEndToEndTest {
 
     @Test
     void learnsEveryStreamAndPublishesGaplessVersionsOnEveryTopic() throws Exception {
+        long t00 = System.nanoTime();
         TestTopics t = new TestTopics("e2e").createSamples(2);
+        System.err.printf("broker+topic took %d ms%n", (System.nanoTime() - t00) / 1_000_000);
         try (SampleWriter w = new SampleWriter(t.samples)) {
             w.write(DriftingStreams.regression(STREAMS, PER_STREAM, 5, DRIFT_EVERY, 42));
         }
@@ -37,12 +39,16 @@ class OnlineTrainingJobEndToEndTest {
                 "--snapshot-every", "30", "--stepsizes-every", "10", "--metrics-every", "100", "--metrics-window", "100",
                 "--parallelism", "2", "--checkpoint-interval", "300ms", "--bounded"));
 
+        long t0 = System.nanoTime();
         LocalFlink.run(o, new BuiltInLearners(), 0);
+        System.err.printf("job took %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
         int steps = PER_STREAM / 10;
+        long t1 = System.nanoTime();
         Map<String, List<ModelSnapshot>> models = byKey(TopicReader.readAll(t.models, ModelSnapshot.class));
         Map<String, List<StepSizeSnapshot>> stepSizes = byKey(TopicReader.readAll(t.stepSizes, StepSizeSnapshot.class));
         Map<String, List<PrequentialMetrics>> metrics = byKey(TopicReader.readAll(t.metrics, PrequentialMetrics.class));
+        System.err.printf("read took %d ms%n", (System.nanoTime() - t1) / 1_000_000);
         assertEquals(STREAMS, models.keySet().stream().sorted().toList(), "streams with model snapshots");
         assertEquals(0, TopicReader.readAll(t.dlq, DeadLetter.class).size(), "dead letters of clean input");
         for (String s : STREAMS) {
