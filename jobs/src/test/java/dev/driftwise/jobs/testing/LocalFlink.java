@@ -23,4 +23,15 @@ public final class LocalFlink {
     public static JobExecutionResult run(JobOptions options, LearnerFactory factory, int restartAttempts) throws Exception {
         return OnlineTrainingJob.run(options, factory, config(restartAttempts));
     }
+
+    /**
+     * Like {@link #run} with unaligned checkpoints: a barrier overtakes the records buffered in front of a
+     * slow learner, so checkpoints complete while the whole input sits in network buffers.
+     */
+    public static JobExecutionResult runUnaligned(JobOptions options, LearnerFactory factory, int restartAttempts)
+            throws Exception {
+        Configuration conf = config(restartAttempts);
+        conf.setString("execution.checkpointing.unaligned.enabled", "true");
+        return OnlineTrainingJob.run(options, factory, conf);
+    }
 }
