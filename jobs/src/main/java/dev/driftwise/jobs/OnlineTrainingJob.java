@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -41,6 +42,16 @@ public final class OnlineTrainingJob {
 
     /** Builds and runs the job in the current environment (a cluster under {@code flink run}, else local). */
     public static JobExecutionResult run(JobOptions options, LearnerFactory factory, Configuration conf) throws Exception {
+        return environment(options, factory, conf).execute(options.jobName);
+    }
+
+    /** Submits the job and returns at once; the client stops it (with a savepoint) or cancels it. */
+    public static JobClient start(JobOptions options, LearnerFactory factory, Configuration conf) throws Exception {
+        return environment(options, factory, conf).executeAsync(options.jobName);
+    }
+
+    private static StreamExecutionEnvironment environment(JobOptions options, LearnerFactory factory, Configuration conf)
+            throws Exception {
         if (options.createTopics) {
             List<String> created = TopicCreator.createMissing(options);
             if (!created.isEmpty()) {
@@ -51,6 +62,6 @@ public final class OnlineTrainingJob {
         env.setParallelism(options.parallelism);
         env.enableCheckpointing(options.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
         TrainingPipeline.build(env, options, factory);
-        return env.execute(options.jobName);
+        return env;
     }
 }

@@ -25,8 +25,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.driftwise.jobs.testing.KafkaTestBroker;
 
 /** A corpus of bad records among good ones: each lands on the DLQ with its reason; the job keeps learning. */
+@ExtendWith(KafkaTestBroker.class)
 class DeadLetterTest {
 
     private record Sent(String key, byte[] value, DeadLetterReason expected) {}

@@ -19,11 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.driftwise.jobs.testing.KafkaTestBroker;
 
 /**
  * The job fails once in the middle, restarts from its last checkpoint, and publishes exactly what an
  * uninterrupted run publishes: same versions, same steps, bit-identical tensors, no duplicate, no gap.
  */
+@ExtendWith(KafkaTestBroker.class)
 class FailureRecoveryTest {
 
     private static final List<String> STREAMS = List.of("s1", "s2", "s3");

@@ -19,8 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.driftwise.jobs.testing.KafkaTestBroker;
 
 /** Drifting samples in a real broker → the job in a local Flink → every output topic read back read_committed. */
+@ExtendWith(KafkaTestBroker.class)
 class OnlineTrainingJobEndToEndTest {
 
     private static final List<String> STREAMS = List.of("alpha", "beta", "gamma");

@@ -2,16 +2,25 @@ package dev.driftwise.jobs.testing;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One real Kafka broker (KRaft, combined broker + controller, in process) shared by every test of the
- * JVM: starting one costs seconds. Tests keep apart by topic names ({@link TestTopics}).
+ * JVM: starting one costs seconds. Tests keep apart by topic names ({@link TestTopics}). As a JUnit
+ * extension it closes the broker when the whole test run ends, before the JVM's shutdown hooks race
+ * Flink's own.
  */
-public final class KafkaTestBroker {
+public final class KafkaTestBroker implements BeforeAllCallback {
 
     private static KafkaClusterTestKit kit;
 
-    private KafkaTestBroker() {}
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        bootstrap();
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(KafkaTestBroker.class, k -> (ExtensionContext.Store.CloseableResource) KafkaTestBroker::stop);
+    }
 
     public static synchronized String bootstrap() {
         if (kit == null) {
@@ -28,7 +37,6 @@ public final class KafkaTestBroker {
                 k.startup();
                 k.waitForReadyBrokers();
                 kit = k;
-                Runtime.getRuntime().addShutdownHook(new Thread(KafkaTestBroker::stop));
             } catch (Exception e) {
                 throw new IllegalStateException("embedded Kafka broker did not start", e);
             }
