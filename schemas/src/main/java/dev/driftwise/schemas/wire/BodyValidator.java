@@ -8,9 +8,10 @@ import org.apache.avro.Schema;
 
 /**
  * Walks an Avro binary body along its writer schema before Avro decodes it, so that Avro never sees a
- * length, count, union or enum index the bytes cannot back: a corrupt length prefix would otherwise
- * make Avro allocate up to 2 GiB, and a huge count of empty items would spin for minutes. After this
- * pass every allocation Avro makes is bounded by the message size. Compiled once per writer schema;
+ * length, count, union or enum index the bytes cannot back: a corrupt length or count prefix would
+ * otherwise make Avro allocate up to gigabytes or loop for a very long time (WireCodecFuzzTest times out
+ * without this pass). After it, what Avro allocates is bounded by a small multiple of the message size
+ * (items of zero bytes, which no size can bound, are capped by count). Compiled once per writer schema;
  * walking allocates nothing.
  */
 final class BodyValidator {
@@ -28,29 +29,34 @@ final class BodyValidator {
         this.root = compile(writerSchema, writerSchema.getName(), new IdentityHashMap<>());
     }
 
-    /** Checks that {@code bytes[from..]} holds exactly one body of the writer schema. */
-    void validate(byte[] bytes, int from, long fingerprint) throws WireFormatException {
-        Cursor c = new Cursor(bytes, from, fingerprint, writerName);
-        root.skip(c, 0);
-        if (c.pos != bytes.length) {
-            throw c.fail(Reason.MALFORMED, (bytes.length - c.pos) + " bytes left after the record ended at byte "
-                    + c.pos + " of " + bytes.length + "; the value holds more than one record or is corrupt");
+    /** Checks that {@code bytes[from..]} holds exactly one body of the writer schema; {@code c} is reused. */
+    void validate(byte[] bytes, int from, long fingerprint, Cursor c) throws WireFormatException {
+        c.reset(bytes, from, fingerprint, writerName);
+        try {
+            root.skip(c, 0);
+            if (c.pos != bytes.length) {
+                throw c.fail(Reason.MALFORMED, (bytes.length - c.pos) + " bytes left after the record ended at byte "
+                        + c.pos + " of " + bytes.length + "; the value holds more than one record or is corrupt");
+            }
+        } finally {
+            c.bytes = null; // a thread's cursor must not keep its last (possibly multi-megabyte) value alive
         }
     }
 
-    /** Read position plus what an error message needs; one small object per validation. */
+    /** Read position plus what an error message needs; one per thread, reset for each value. */
     static final class Cursor {
-        final byte[] bytes;
-        final long fingerprint;
-        final String writerName;
+        byte[] bytes;
+        long fingerprint;
+        String writerName;
         int pos;
         long zeroByteItems;
 
-        Cursor(byte[] bytes, int pos, long fingerprint, String writerName) {
+        void reset(byte[] bytes, int pos, long fingerprint, String writerName) {
             this.bytes = bytes;
             this.pos = pos;
             this.fingerprint = fingerprint;
             this.writerName = writerName;
+            this.zeroByteItems = 0;
         }
 
         int remaining() {
@@ -156,13 +162,16 @@ final class BodyValidator {
 
     /** string and bytes: a length, then that many bytes. */
     private static final class LengthPrefixed extends Node {
+        private final String lengthLabel; // labels are built once here: the walk must not allocate
+
         LengthPrefixed(String path) {
             super(path, 1);
+            lengthLabel = path + " length";
         }
 
         @Override
         void skip(Cursor c, int depth) throws WireFormatException {
-            long length = c.readLong(path + " length");
+            long length = c.readLong(lengthLabel);
             if (length < 0) {
                 throw c.fail(Reason.MALFORMED, path + " length is negative (" + length + ")");
             }
@@ -174,18 +183,20 @@ final class BodyValidator {
         private final Node[] branches; // null for an enum
         private final int count;
 
+        private final String indexLabel;
+
         Indexed(String path, Node[] branches, int count) {
             super(path, 1);
             this.branches = branches;
             this.count = count;
+            this.indexLabel = path + (branches == null ? " enum index" : " union branch");
         }
 
         @Override
         void skip(Cursor c, int depth) throws WireFormatException {
-            int index = c.readInt(path + (branches == null ? " enum index" : " union branch"));
+            int index = c.readInt(indexLabel);
             if (index < 0 || index >= count) {
-                throw c.fail(Reason.MALFORMED, path + (branches == null ? " enum index " : " union branch ")
-                        + index + " is outside [0, " + count + ")");
+                throw c.fail(Reason.MALFORMED, indexLabel + " " + index + " is outside [0, " + count + ")");
             }
             if (branches != null) {
                 branches[index].skip(c, depth + 1);
@@ -216,10 +227,15 @@ final class BodyValidator {
         private final Node key; // null for an array
         private final Node value;
 
+        private final String countLabel;
+        private final String sizeLabel;
+
         Blocks(String path, Node key, Node value) {
             super(path, 1);
             this.key = key;
             this.value = value;
+            this.countLabel = path + " block count";
+            this.sizeLabel = path + " block size";
         }
 
         @Override
@@ -229,7 +245,7 @@ final class BodyValidator {
             }
             int itemSize = (key == null ? 0 : 1) + value.minSize;
             while (true) {
-                long count = c.readLong(path + " block count");
+                long count = c.readLong(countLabel);
                 if (count == 0) {
                     return;
                 }
@@ -238,7 +254,7 @@ final class BodyValidator {
                         throw c.fail(Reason.MALFORMED, path + " block count " + count + " is invalid");
                     }
                     count = -count;
-                    long blockBytes = c.readLong(path + " block size");
+                    long blockBytes = c.readLong(sizeLabel);
                     if (blockBytes < 0 || blockBytes > c.remaining()) {
                         throw c.fail(blockBytes < 0 ? Reason.MALFORMED : Reason.TRUNCATED, path
                                 + " block size " + blockBytes + " at byte " + c.pos + " exceeds the "

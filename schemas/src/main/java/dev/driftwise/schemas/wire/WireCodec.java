@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.io.BinaryDecoder;
@@ -47,7 +48,7 @@ public final class WireCodec {
     private final ClassValue<Encoding> encodings = new ClassValue<>() {
         @Override
         protected Encoding computeValue(Class<?> type) {
-            return new Encoding(schemaOf(type), store);
+            return new Encoding(type, store);
         }
     };
     private final ThreadLocal<ThreadBuffers> buffers = ThreadLocal.withInitial(ThreadBuffers::new);
@@ -136,7 +137,7 @@ public final class WireCodec {
                     + " schemas jar if a newer producer wrote it", fingerprint, null));
             entry = writers.putIfAbsent(fingerprint, new WriterEntry(fingerprint, schema));
         }
-        entry.validator.validate(bytes, HEADER_SIZE, fingerprint);
+        entry.validator.validate(bytes, HEADER_SIZE, fingerprint, buffers.get().cursor);
         return entry;
     }
 
@@ -195,9 +196,15 @@ public final class WireCodec {
     }
 
     static Schema schemaOf(Class<?> type) {
-        Schema schema = SpecificData.get().getSchema(type);
-        if (schema.getType() != Schema.Type.RECORD) {
-            throw new IllegalArgumentException(type.getName() + " is not an Avro record class");
+        Schema schema;
+        try {
+            schema = SpecificData.get().getSchema(type);
+        } catch (AvroRuntimeException e) {
+            schema = null;
+        }
+        if (schema == null || schema.getType() != Schema.Type.RECORD) {
+            throw new IllegalArgumentException(type.getName() + " is not a generated Avro record class; pass one"
+                    + " such as Sample.class, or call decodeAny");
         }
         return schema;
     }
@@ -207,15 +214,27 @@ public final class WireCodec {
         final byte[] header = new byte[HEADER_SIZE];
         final SpecificDatumWriter<SpecificRecord> writer;
 
-        Encoding(Schema schema, SchemaStore store) {
+        Encoding(Class<?> type, SchemaStore store) {
+            Schema schema = schemaOf(type);
             long fingerprint = store.register(schema);
             header[0] = MAGIC_0;
             header[1] = MAGIC_1;
             for (int i = 0; i < 8; i++) {
                 header[2 + i] = (byte) (fingerprint >>> (8 * i)); // little-endian
             }
-            writer = new SpecificDatumWriter<>(schema);
+            writer = new SpecificDatumWriter<>(schema, SpecificData.getForClass(type));
         }
+    }
+
+    /**
+     * The generated class named by a writer schema. Looked up in this jar's class loader first (where the
+     * driftwise classes live, whatever loader Avro itself came from: Flink may load Avro parent-first),
+     * then in the thread's context loader for records users registered themselves.
+     */
+    private static Class<?> generatedClass(Schema schema) {
+        Class<?> own = new SpecificData(WireCodec.class.getClassLoader()).getClass(schema);
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return own != null || context == null ? own : new SpecificData(context).getClass(schema);
     }
 
     /** A resolving reader, or why the writer's records cannot be read as the requested type. */
@@ -244,7 +263,7 @@ public final class WireCodec {
         Resolution resolutionToOwnClass() {
             Resolution r = toOwnClass;
             if (r == null) {
-                Class<?> own = SpecificData.get().getClass(schema);
+                Class<?> own = generatedClass(schema);
                 r = own != null && SpecificRecord.class.isAssignableFrom(own) ? resolution(own)
                         : new Resolution(null, "bytes hold a " + schema.getFullName() + " (fingerprint "
                         + WireFormatException.hex(fingerprint) + ") but no generated class of that name is on the"
@@ -269,13 +288,14 @@ public final class WireCodec {
                         + " with schema " + WireFormatException.hex(fingerprint) + ": " + issues
                         + "; upgrade the schemas jar, or the producer broke compatibility");
             }
-            return new Resolution(new SpecificDatumReader<>(schema, reader), null);
+            return new Resolution(new SpecificDatumReader<>(schema, reader, SpecificData.getForClass(type)), null);
         }
     }
 
     /** Per-thread reusable encode and decode state. */
     private static final class ThreadBuffers {
         final ExposedBuffer out = new ExposedBuffer();
+        final BodyValidator.Cursor cursor = new BodyValidator.Cursor();
         BinaryEncoder encoder;
         BinaryDecoder decoder;
     }

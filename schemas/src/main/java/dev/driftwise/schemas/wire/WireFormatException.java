@@ -1,5 +1,6 @@
 package dev.driftwise.schemas.wire;
 
+import dev.driftwise.schemas.DeadLetterReason;
 import java.util.OptionalLong;
 
 /**
@@ -49,6 +50,14 @@ public final class WireFormatException extends Exception {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** How the dead-letter topic files a value rejected for this reason. */
+    public DeadLetterReason deadLetterReason() {
+        return switch (reason) {
+            case UNKNOWN_FINGERPRINT, WRONG_TYPE -> DeadLetterReason.UNKNOWN_SCHEMA;
+            case EMPTY, BAD_MAGIC, TRUNCATED, MALFORMED -> DeadLetterReason.UNDECODABLE;
+        };
     }
 
     /** The writer's CRC-64-AVRO schema fingerprint, when the header was complete enough to read it. */
