@@ -3,7 +3,6 @@ package dev.driftwise.jobs.pipeline;
 import dev.driftwise.jobs.decode.SampleDecoder;
 import dev.driftwise.jobs.options.JobOptions;
 import dev.driftwise.jobs.publish.OutputRecord;
-import dev.driftwise.jobs.publish.Producer;
 import dev.driftwise.jobs.publish.RecordEncoder;
 import dev.driftwise.jobs.decode.LabeledSample;
 import dev.driftwise.jobs.source.SourceRecord;
@@ -34,7 +33,7 @@ public final class DecodeFunction extends ProcessFunction<SourceRecord, LabeledS
     @Override
     public void open(OpenContext openContext) {
         decoder = new SampleDecoder(WireCodec.standard(), options);
-        encoder = new RecordEncoder(WireCodec.standard(), Producer.of(getRuntimeContext().getJobInfo().getJobId().toString()),
+        encoder = new RecordEncoder(WireCodec.standard(), RecordEncoder.identity(getRuntimeContext().getJobInfo().getJobId().toString()),
                 options.maxMessageBytes);
         deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
     }

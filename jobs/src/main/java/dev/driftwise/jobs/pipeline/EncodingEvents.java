@@ -36,8 +36,8 @@ final class EncodingEvents implements TrainingEvents {
 
     @Override
     public void model(ModelUpdate u) {
-        for (byte[] chunk : encoder.model(u)) {
-            out.collect(new OutputRecord(options.modelsTopic, u.key(), chunk));
+        for (OutputRecord chunk : encoder.model(u, options.modelsTopic)) {
+            out.collect(chunk);
         }
     }
 

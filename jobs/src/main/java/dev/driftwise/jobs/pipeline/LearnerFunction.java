@@ -4,7 +4,6 @@ import dev.driftwise.jobs.decode.LabeledSample;
 import dev.driftwise.jobs.learn.LearnerFactory;
 import dev.driftwise.jobs.options.JobOptions;
 import dev.driftwise.jobs.publish.OutputRecord;
-import dev.driftwise.jobs.publish.Producer;
 import dev.driftwise.jobs.publish.RecordEncoder;
 import dev.driftwise.jobs.train.Cadence;
 import dev.driftwise.jobs.train.PendingSample;
@@ -57,7 +56,7 @@ public final class LearnerFunction extends KeyedProcessFunction<String, LabeledS
         openBatch = getRuntimeContext().getListState(new ListStateDescriptor<>("open-batch", OutputTypes.PENDING_SAMPLE));
         trainers = new HashMap<>();
         metrics = new HashMap<>();
-        Producer producer = Producer.of(getRuntimeContext().getJobInfo().getJobId().toString());
+        var producer = RecordEncoder.identity(getRuntimeContext().getJobInfo().getJobId().toString());
         events = new EncodingEvents(options, new RecordEncoder(WireCodec.standard(), producer, options.maxMessageBytes));
     }
 

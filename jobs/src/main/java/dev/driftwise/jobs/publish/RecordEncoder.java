@@ -1,40 +1,86 @@
 package dev.driftwise.jobs.publish;
 
 import dev.driftwise.jobs.decode.Rejection;
+import dev.driftwise.jobs.learn.ParameterTensor;
 import dev.driftwise.jobs.train.MetricsUpdate;
 import dev.driftwise.jobs.train.ModelUpdate;
 import dev.driftwise.jobs.train.StepSizeUpdate;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.schemas.DeadLetter;
+import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.OptimizerSpec;
 import dev.driftwise.schemas.PrequentialMetrics;
 import dev.driftwise.schemas.Provenance;
 import dev.driftwise.schemas.StepSizeBlock;
 import dev.driftwise.schemas.StepSizeSnapshot;
-import dev.driftwise.schemas.wire.SchemaStore;
+import dev.driftwise.schemas.SourceOffset;
+import dev.driftwise.schemas.Tensor;
+import dev.driftwise.schemas.TensorDType;
+import dev.driftwise.schemas.provenance.ProducerIdentity;
+import dev.driftwise.schemas.wire.TensorCodec;
 import dev.driftwise.schemas.wire.WireCodec;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.avro.Schema;
 
 /** Turns the trainer's events into the Avro records of the output topics, single-object encoded. */
 public final class RecordEncoder {
 
+    /** Program name in every record's provenance. */
+    public static final String PRODUCER_NAME = "driftwise-jobs/OnlineTrainingJob";
+
     private final WireCodec codec;
-    private final Producer producer;
+    private final ProducerIdentity producer;
     private final ModelChunker chunker;
 
-    public RecordEncoder(WireCodec codec, Producer producer, int maxMessageBytes) {
+    public RecordEncoder(WireCodec codec, ProducerIdentity producer, int maxMessageBytes) {
         this.codec = codec;
         this.producer = producer;
-        this.chunker = new ModelChunker(codec, this, maxMessageBytes);
+        this.chunker = new ModelChunker(codec, maxMessageBytes);
     }
 
-    /** One record, or several ordered chunks when the snapshot exceeds the message limit. */
-    public List<byte[]> model(ModelUpdate u) {
-        return chunker.encode(u);
+    /** The identity of this job run: its Flink job id is the run id. */
+    public static ProducerIdentity identity(String flinkJobId) {
+        String version = RecordEncoder.class.getPackage().getImplementationVersion();
+        return ProducerIdentity.ofThisHost(PRODUCER_NAME, version == null ? "0.1.0-SNAPSHOT" : version, flinkJobId);
+    }
+
+    /**
+     * One record, or several ordered chunks when the snapshot exceeds the message limit; each with its
+     * Kafka key (the stream id; {@code streamId#i} for chunk i > 0, so compaction keeps every chunk).
+     */
+    public List<OutputRecord> model(ModelUpdate u, String topic) {
+        List<OutputRecord> out = new ArrayList<>();
+        for (ModelChunker.KeyedBytes chunk : chunker.encode(snapshot(u))) {
+            out.add(new OutputRecord(topic, chunk.key(), u.key(), chunk.value()));
+        }
+        return out;
+    }
+
+    private ModelSnapshot snapshot(ModelUpdate u) {
+        List<Tensor> tensors = new ArrayList<>(u.tensors().size());
+        for (ParameterTensor t : u.tensors()) {
+            List<Long> shape = new ArrayList<>(t.shape().length);
+            for (long s : t.shape()) {
+                shape.add(s);
+            }
+            tensors.add(Tensor.newBuilder().setName(t.name()).setShape(shape).setDtype(TensorDType.FLOAT32)
+                    .setElementOffset(0).setData(TensorCodec.encode(t.data())).build());
+        }
+        List<SourceOffset> offsets = new ArrayList<>();
+        for (Map.Entry<Integer, Long> e : new TreeMap<>(u.nextOffsets()).entrySet()) {
+            offsets.add(SourceOffset.newBuilder().setTopic(u.sourceTopic()).setPartition(e.getKey()).setOffset(e.getValue()).build());
+        }
+        return ModelSnapshot.newBuilder().setStreamId(u.key()).setVersion(u.version())
+                .setSnapshotId(u.key() + "@" + u.version()).setChunkIndex(0).setChunkCount(1)
+                .setStep(u.step()).setSamplesSeen(u.samplesSeen()).setCreatedAt(now())
+                .setModelSpec(u.modelSpec()).setOptimizer(optimizer(u.optimizer())).setTensors(tensors)
+                .setSourceOffsets(offsets).setSummaryMetrics(u.summary())
+                .setProvenance(producer.provenanceFor(ModelSnapshot.getClassSchema())).build();
     }
 
     public byte[] stepSizes(StepSizeUpdate u) {
@@ -69,17 +115,15 @@ public final class RecordEncoder {
                 .setProvenance(provenance(DeadLetter.getClassSchema())).build());
     }
 
-    OptimizerSpec optimizer(dev.driftwise.metaoptimize.OptimizerSpec spec) {
+    private static OptimizerSpec optimizer(dev.driftwise.metaoptimize.OptimizerSpec spec) {
         return OptimizerSpec.newBuilder().setName(spec.name()).setHyperParameters(spec.hyperParameters()).build();
     }
 
-    Provenance provenance(Schema schema) {
-        return Provenance.newBuilder().setSchemaVersion(SchemaStore.schemaVersion(schema))
-                .setProducerName(producer.name()).setProducerVersion(producer.version())
-                .setRunId(producer.runId()).setHost(producer.host()).build();
+    private Provenance provenance(Schema schema) {
+        return producer.provenanceFor(schema);
     }
 
-    static Instant now() {
+    private static Instant now() {
         return Instant.ofEpochMilli(System.currentTimeMillis());
     }
 }
