@@ -1,6 +1,6 @@
 package dev.driftwise.jobs;
 
-import dev.driftwise.jobs.learn.BuiltInLearners;
+import dev.driftwise.jobs.learn.Learners;
 import dev.driftwise.jobs.learn.LearnerFactory;
 import dev.driftwise.jobs.options.JobOptions;
 import dev.driftwise.jobs.options.OptionException;
@@ -30,14 +30,14 @@ public final class OnlineTrainingJob {
         JobOptions options;
         try {
             options = JobOptions.parse(args);
-            new BuiltInLearners().create(options.defaults); // a bad model or optimizer fails here, not in a task
-            options.streamOverrides().keySet().forEach(id -> new BuiltInLearners().create(options.settingsFor(id)));
+            Learners.check(options.defaults); // a bad model or optimizer fails here, not in a task
+            options.streamOverrides().keySet().forEach(id -> Learners.check(options.settingsFor(id)));
         } catch (OptionException e) {
             System.err.println("driftwise train: " + e.getMessage() + " (see --help)");
             System.exit(2);
             return;
         }
-        run(options, new BuiltInLearners(), new Configuration());
+        run(options, new Learners(), new Configuration());
     }
 
     /** Builds and runs the job in the current environment (a cluster under {@code flink run}, else local). */

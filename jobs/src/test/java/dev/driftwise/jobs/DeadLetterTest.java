@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftwise.jobs.learn.BuiltInLearners;
+import dev.driftwise.jobs.learn.Learners;
 import dev.driftwise.jobs.options.JobOptions;
 import dev.driftwise.jobs.testing.LocalFlink;
 import dev.driftwise.jobs.testing.SampleWriter;
@@ -73,10 +73,10 @@ class DeadLetterTest {
             w.flush();
         }
         JobOptions o = JobOptions.parse(t.flags("--model", "linear:3", "--stream.cls.model", "softmax:3:3",
-                "--optimizer", "sgd:lr=0.05", "--micro-batch", "8", "--snapshot-every", "10", "--metrics-every", "80",
+                "--optimizer", "sgd(lr=0.05)", "--micro-batch", "8", "--snapshot-every", "10", "--metrics-every", "80",
                 "--checkpoint-interval", "300ms", "--bounded"));
 
-        LocalFlink.run(o, new BuiltInLearners(), 0);
+        LocalFlink.run(o, new Learners(), 0);
 
         // decode failures and learner rejections leave from two operators: the DLQ is ordered by source offset here
         List<TopicReader.Read<DeadLetter>> letters = new ArrayList<>(TopicReader.readAll(t.dlq, DeadLetter.class));

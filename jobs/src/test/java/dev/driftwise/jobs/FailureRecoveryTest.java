@@ -55,7 +55,7 @@ class FailureRecoveryTest {
         try (SampleWriter w = new SampleWriter(t.samples)) {
             w.write(input);
         }
-        JobOptions o = JobOptions.parse(t.flags("--model", "linear:4", "--optimizer", "sgd:lr=0.05",
+        JobOptions o = JobOptions.parse(t.flags("--model", "linear:4", "--optimizer", "sgd(lr=0.05)",
                 "--micro-batch", Integer.toString(BATCH), "--snapshot-every", "20", "--stepsizes-every", "40",
                 "--metrics-every", "200", "--metrics-window", "100", "--parallelism", "2",
                 "--checkpoint-interval", "150ms", "--bounded"));

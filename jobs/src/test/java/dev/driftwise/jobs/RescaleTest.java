@@ -3,7 +3,7 @@ package dev.driftwise.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftwise.jobs.learn.BuiltInLearners;
+import dev.driftwise.jobs.learn.Learners;
 import dev.driftwise.jobs.options.JobOptions;
 import dev.driftwise.jobs.pipeline.TrainingPipeline;
 import dev.driftwise.jobs.testing.DriftingStreams;
@@ -40,7 +40,7 @@ class RescaleTest {
 
     private static final List<String> STREAMS = List.of("alpha", "beta", "gamma", "delta");
     private static final int HALF = 600;
-    private static final String[] LEARNING = {"--model", "linear:4", "--optimizer", "sgd:lr=0.05", "--micro-batch", "5",
+    private static final String[] LEARNING = {"--model", "linear:4", "--optimizer", "sgd(lr=0.05)", "--micro-batch", "5",
         "--snapshot-every", "20", "--stepsizes-every", "20", "--metrics-every", "300", "--checkpoint-interval", "300ms"};
 
     @TempDir
@@ -58,14 +58,14 @@ class RescaleTest {
         try (SampleWriter w = new SampleWriter(reference.samples)) {
             w.write(all);
         }
-        LocalFlink.run(JobOptions.parse(reference.flags(with("--parallelism", "1", "--bounded"))), new BuiltInLearners(), 0);
+        LocalFlink.run(JobOptions.parse(reference.flags(with("--parallelism", "1", "--bounded"))), new Learners(), 0);
 
         TestTopics t = new TestTopics("rescale").createSamples(2);
         try (SampleWriter w = new SampleWriter(t.samples)) {
             w.write(all.subList(0, all.size() / 2));
         }
         JobClient first = OnlineTrainingJob.start(JobOptions.parse(t.flags(with("--parallelism", "1"))),
-                new BuiltInLearners(), LocalFlink.config(0));
+                new Learners(), LocalFlink.config(0));
         awaitVersion(t, perHalfSnapshots);
         String savepoint = first.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(120, TimeUnit.SECONDS);
@@ -77,7 +77,7 @@ class RescaleTest {
         Configuration restore = LocalFlink.config(0);
         restore.setString("execution.savepoint.path", savepoint);
         JobClient second = OnlineTrainingJob.start(JobOptions.parse(t.flags(with("--parallelism", "2"))),
-                new BuiltInLearners(), restore);
+                new Learners(), restore);
         try {
             awaitVersion(t, 2 * perHalfSnapshots);
         } finally {

@@ -1,5 +1,6 @@
 package dev.driftwise.jobs.learn;
 
+import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.metaoptimize.OptimizerSpec;
 import java.util.List;

@@ -19,8 +19,11 @@ final class FlagParser {
             new Flag("dlq-topic", "driftwise.dlq", "output: DeadLetter (bad input records and why)"),
             new Flag("group-id", "driftwise-train", "Kafka consumer group id (offsets live in Flink checkpoints; commits are informational)"),
             new Flag("mode", "per-stream", "per-stream (one learner per stream id) or global (one learner for all)"),
-            new Flag("model", "linear:20", "model spec: linear:<features> (regression) or softmax:<features>:<classes>"),
-            new Flag("optimizer", "sgd:lr=0.01", "optimizer configuration"),
+            new Flag("model", "linear:20", "model: a learner JSON spec or linear:<d>, logistic:<d>, softmax:<d>:<classes>,"
+                    + " mlp:<d>-<hidden>-...-<outputs>, passthrough:<d>"),
+            new Flag("optimizer", "metaoptimize(base=adam,meta=lion,blocks=per-layer)",
+                    "metaoptimize(base=..., meta=..., blocks=scalar|per-tensor|per-layer|per-weight, alpha0=..., eta=..., gamma=...,"
+                    + " trace=...) or sgd(lr=<step size>)"),
             new Flag("micro-batch", "32", "samples per learning step (a batch closes on this count per stream)"),
             new Flag("device", "auto", "cpu, gpu or auto"),
             new Flag("snapshot-every", "100", "publish a ModelSnapshot every N steps (and at the end of a bounded input)"),

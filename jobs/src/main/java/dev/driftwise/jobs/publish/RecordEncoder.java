@@ -1,7 +1,7 @@
 package dev.driftwise.jobs.publish;
 
 import dev.driftwise.jobs.decode.Rejection;
-import dev.driftwise.jobs.learn.ParameterTensor;
+import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.jobs.train.MetricsUpdate;
 import dev.driftwise.jobs.train.ModelUpdate;
 import dev.driftwise.jobs.train.StepSizeUpdate;

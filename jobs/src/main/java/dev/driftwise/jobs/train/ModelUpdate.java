@@ -1,6 +1,6 @@
 package dev.driftwise.jobs.train;
 
-import dev.driftwise.jobs.learn.ParameterTensor;
+import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.metaoptimize.OptimizerSpec;
 import java.util.List;
 import java.util.Map;

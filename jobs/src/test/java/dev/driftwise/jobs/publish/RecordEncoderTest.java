@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftwise.jobs.learn.ParameterTensor;
+import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.jobs.train.ModelUpdate;
 import dev.driftwise.metaoptimize.OptimizerSpec;
 import dev.driftwise.schemas.ModelSnapshot;

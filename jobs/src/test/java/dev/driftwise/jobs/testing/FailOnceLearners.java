@@ -1,8 +1,8 @@
 package dev.driftwise.jobs.testing;
 
-import dev.driftwise.jobs.learn.BuiltInLearners;
+import dev.driftwise.jobs.learn.Learners;
 import dev.driftwise.jobs.learn.LearnerFactory;
-import dev.driftwise.jobs.learn.ParameterTensor;
+import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.jobs.learn.StreamLearner;
 import dev.driftwise.jobs.options.LearnerSettings;
 import dev.driftwise.metaoptimize.BlockStepSize;
@@ -42,7 +42,7 @@ public final class FailOnceLearners implements LearnerFactory {
 
     @Override
     public StreamLearner create(LearnerSettings settings) {
-        StreamLearner inner = new BuiltInLearners().create(settings);
+        StreamLearner inner = new Learners().create(settings);
         return new StreamLearner() {
             @Override
             public void learn(float[] x, double[] y, int n, double[] losses, boolean[] correct) {

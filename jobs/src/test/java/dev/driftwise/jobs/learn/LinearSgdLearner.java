@@ -1,5 +1,6 @@
 package dev.driftwise.jobs.learn;
 
+import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.metaoptimize.OptimizerSpec;
 import java.nio.ByteBuffer;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A linear model trained by plain SGD with one fixed step size, in plain Java: linear regression with
+ * Test reference learner: a linear model trained by plain SGD with one fixed step size, in plain Java: linear regression with
  * squared loss ½(y − ŷ)², or a softmax classifier with cross-entropy. The reference learner of the job's
  * plumbing (state, exactly-once, dead letters, rescaling) and the pipeline benchmark's cheapest learner;
  * the DJL learner with MetaOptimize sits behind the same interface.
