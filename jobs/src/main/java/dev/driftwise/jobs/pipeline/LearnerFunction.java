@@ -10,7 +10,10 @@ import dev.driftwise.jobs.train.PendingSample;
 import dev.driftwise.jobs.train.StreamTrainer;
 import dev.driftwise.schemas.wire.WireCodec;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -21,10 +24,11 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Hosts one {@link StreamTrainer} per learner key and keeps Flink state in step with it: the learner's
- * and trainer's bytes are written when a micro-batch closes, each buffered sample is appended to the
- * open-batch list. Live learners stay in memory between records; a key seen for the first time in this
- * task (new job, restore, rescale) is rebuilt from its state. All logic lives in the trainer.
+ * Hosts one {@link StreamTrainer} per learner key. Live learners stay in memory between records; the
+ * keys that changed since the last checkpoint are remembered, and {@link LearnerOperator} has them write
+ * their bytes (learner, trainer, open micro-batch) into keyed state when a checkpoint is taken. A key
+ * seen for the first time in this task (new job, restore, rescale) is rebuilt from its state. All
+ * logic lives in the trainer. Run it with {@link LearnerOperator}: without it nothing is stored.
  */
 public final class LearnerFunction extends KeyedProcessFunction<String, LabeledSample, OutputRecord> {
 
@@ -41,6 +45,7 @@ public final class LearnerFunction extends KeyedProcessFunction<String, LabeledS
     private transient Map<String, StreamTrainer> trainers;
     private transient Map<String, LearnerMetrics> metrics;
     private transient EncodingEvents events;
+    private transient Set<String> changed;
 
     public LearnerFunction(JobOptions options, LearnerFactory factory) {
         this.options = options;
@@ -56,6 +61,7 @@ public final class LearnerFunction extends KeyedProcessFunction<String, LabeledS
         openBatch = getRuntimeContext().getListState(new ListStateDescriptor<>("open-batch", OutputTypes.PENDING_SAMPLE));
         trainers = new HashMap<>();
         metrics = new HashMap<>();
+        changed = new LinkedHashSet<>();
         var producer = RecordEncoder.identity(getRuntimeContext().getJobInfo().getJobId().toString());
         events = new EncodingEvents(options, new RecordEncoder(WireCodec.standard(), producer, options.maxMessageBytes));
     }
@@ -64,11 +70,8 @@ public final class LearnerFunction extends KeyedProcessFunction<String, LabeledS
     public void processElement(LabeledSample sample, Context ctx, Collector<OutputRecord> out) throws Exception {
         String key = ctx.getCurrentKey();
         StreamTrainer trainer = trainerFor(key, ctx);
-        switch (trainer.accept(sample, events.to(out, metrics.get(key)))) {
-            case BUFFERED -> openBatch.add(trainer.lastBuffered());
-            case LEARNED -> store(trainer);
-            case REJECTED -> trainerState.update(trainer.trainerState());
-        }
+        trainer.accept(sample, events.to(out, metrics.get(key)));
+        changed.add(key);
         metrics.get(key).update();
     }
 
@@ -78,7 +81,7 @@ public final class LearnerFunction extends KeyedProcessFunction<String, LabeledS
             String key = ctx.getCurrentKey();
             StreamTrainer trainer = trainerFor(key, ctx);
             if (trainer.finish(events.to(out, metrics.get(key)))) {
-                store(trainer);
+                changed.add(key);
             }
             metrics.get(key).update();
         }
@@ -99,10 +102,21 @@ public final class LearnerFunction extends KeyedProcessFunction<String, LabeledS
         return trainer;
     }
 
-    private void store(StreamTrainer trainer) throws Exception {
-        learnerState.update(trainer.learnerState());
-        trainerState.update(trainer.trainerState());
-        openBatch.clear(); // stored right after a batch closed: the open batch is empty
+    /**
+     * Writes every changed learner's state under its key; called by {@link LearnerOperator} before the
+     * keyed state backend is snapshotted.
+     *
+     * @param setKey switches the keyed-state context to a key
+     */
+    void writeChangedState(Consumer<String> setKey) throws Exception {
+        for (String key : changed) {
+            StreamTrainer trainer = trainers.get(key);
+            setKey.accept(key);
+            learnerState.update(trainer.learnerState());
+            trainerState.update(trainer.trainerState());
+            openBatch.update(trainer.openBatch());
+        }
+        changed.clear();
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class TrainingPipeline {
                 .name("decode");
         DataStream<OutputRecord> learned = samples
                 .keyBy(LabeledSample::getLearnerKey)
-                .process(new LearnerFunction(o, factory), OutputTypes.OUTPUT_RECORD)
+                .transform("learner", OutputTypes.OUTPUT_RECORD, new LearnerOperator(new LearnerFunction(o, factory)))
                 .uid("learner")
                 .name("learner");
         learned.union(samples.getSideOutput(DecodeFunction.DEAD_LETTERS))

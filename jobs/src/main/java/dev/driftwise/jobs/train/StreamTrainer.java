@@ -187,6 +187,17 @@ public final class StreamTrainer implements AutoCloseable {
         return lastBuffered;
     }
 
+    /** Copies of the samples in the open micro-batch, in order: what a checkpoint stores. */
+    public List<PendingSample> openBatch() {
+        List<PendingSample> out = new java.util.ArrayList<>(batchCount);
+        for (int i = 0; i < batchCount; i++) {
+            float[] x = new float[d];
+            System.arraycopy(batchFeatures, i * d, x, 0, d);
+            out.add(new PendingSample(x, batchTargets[i], batchPartitions[i], batchOffsets[i], batchConcepts[i]));
+        }
+        return out;
+    }
+
     public byte[] learnerState() {
         return learner.saveState();
     }

@@ -39,6 +39,8 @@ class PipelineThroughputBench {
         List<String> lines = new ArrayList<>();
         lines.add("| model | micro-batch | samples | samples/s | vs pass-through |");
         lines.add("|---|---|---|---|---|");
+        rate(linearInput, "passthrough:20", "sgd(lr=0.01)", 32, LINEAR_SAMPLES); // warm-up: JIT, broker, DJL
+        rate(mlpInput, "mlp:100-128-10", "sgd(lr=0.01)", 32, MLP_SAMPLES);
         double linearBase = rate(linearInput, "passthrough:20", "sgd(lr=0.01)", 32, LINEAR_SAMPLES);
         lines.add(row("pass-through d=20", 32, LINEAR_SAMPLES, linearBase, linearBase));
         for (int b : new int[] {1, 32, 256}) {

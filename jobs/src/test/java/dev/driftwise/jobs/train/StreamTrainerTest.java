@@ -63,8 +63,10 @@ class StreamTrainerTest {
                 }
             }
         }
+        assertEquals(cut % 8, first.openBatch().size());
+        assertEquals(open.size(), first.openBatch().size(), "open batch as a checkpoint stores it");
         StreamTrainer second = trainer(8);
-        second.restore(first.learnerState(), first.trainerState(), open);
+        second.restore(first.learnerState(), first.trainerState(), first.openBatch());
         RecordingEvents secondEvents = new RecordingEvents();
         for (int i = cut; i < input.size(); i++) {
             second.accept(input.get(i), secondEvents);
