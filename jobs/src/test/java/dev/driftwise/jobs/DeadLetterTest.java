@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftwise.jobs.learn.Learners;
 import dev.driftwise.jobs.options.JobOptions;
+import dev.driftwise.jobs.testing.KafkaTestBroker;
 import dev.driftwise.jobs.testing.LocalFlink;
 import dev.driftwise.jobs.testing.SampleWriter;
 import dev.driftwise.jobs.testing.TestTopics;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import dev.driftwise.jobs.testing.KafkaTestBroker;
 
 /** A corpus of bad records among good ones: each lands on the DLQ with its reason; the job keeps learning. */
 @ExtendWith(KafkaTestBroker.class)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.driftwise.jobs.options.JobOptions;
 import dev.driftwise.jobs.testing.DriftingStreams;
 import dev.driftwise.jobs.testing.FailOnceLearners;
+import dev.driftwise.jobs.testing.KafkaTestBroker;
 import dev.driftwise.jobs.testing.LocalFlink;
 import dev.driftwise.jobs.testing.SampleWriter;
 import dev.driftwise.jobs.testing.TestTopics;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import dev.driftwise.jobs.testing.KafkaTestBroker;
 
 /**
  * The job fails once in the middle, restarts from its last checkpoint, and publishes exactly what an

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.driftwise.jobs.learn.Learners;
 import dev.driftwise.jobs.options.JobOptions;
 import dev.driftwise.jobs.testing.DriftingStreams;
+import dev.driftwise.jobs.testing.KafkaTestBroker;
 import dev.driftwise.jobs.testing.LocalFlink;
 import dev.driftwise.jobs.testing.SampleWriter;
 import dev.driftwise.jobs.testing.TestTopics;
-import dev.driftwise.jobs.testing.TopicReader;
 import dev.driftwise.jobs.testing.TopicReader.Read;
+import dev.driftwise.jobs.testing.TopicReader;
 import dev.driftwise.schemas.DeadLetter;
 import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.PrequentialMetrics;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import dev.driftwise.jobs.testing.KafkaTestBroker;
 
 /** Drifting samples in a real broker → the job in a local Flink → every output topic read back read_committed. */
 @ExtendWith(KafkaTestBroker.class)

@@ -7,6 +7,7 @@ import dev.driftwise.jobs.learn.Learners;
 import dev.driftwise.jobs.options.JobOptions;
 import dev.driftwise.jobs.pipeline.TrainingPipeline;
 import dev.driftwise.jobs.testing.DriftingStreams;
+import dev.driftwise.jobs.testing.KafkaTestBroker;
 import dev.driftwise.jobs.testing.LocalFlink;
 import dev.driftwise.jobs.testing.SampleWriter;
 import dev.driftwise.jobs.testing.TestTopics;
@@ -28,7 +29,6 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import dev.driftwise.jobs.testing.KafkaTestBroker;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
