@@ -32,14 +32,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Savepoint at parallelism 1, restore at parallelism 2: every stream's learner continues from its
- * state, so the snapshots equal those of one uninterrupted run, version for version, bit for bit.
+ * Savepoint at parallelism 1, restore at 2, savepoint again, restore at 1: every stream's learner
+ * continues from its state, so the snapshots equal those of one uninterrupted run, version for version,
+ * bit for bit.
  */
 @ExtendWith(KafkaTestBroker.class)
 class RescaleTest {
 
     private static final List<String> STREAMS = List.of("alpha", "beta", "gamma", "delta");
-    private static final int HALF = 600;
+    private static final int THIRD = 400;
     private static final String[] LEARNING = {"--model", "linear:4", "--optimizer", "sgd(lr=0.05)", "--micro-batch", "5",
         "--snapshot-every", "20", "--stepsizes-every", "20", "--metrics-every", "300", "--checkpoint-interval", "300ms"};
 
@@ -47,12 +48,13 @@ class RescaleTest {
     Path savepoints;
 
     @Test
-    void aSavepointAtParallelismOneRestoresAtTwoWithEveryLearnerIntact() throws Exception {
+    void savepointsRescaleFromOneToTwoAndBackWithEveryLearnerIntact() throws Exception {
         List<Integer> subtasks = STREAMS.stream()
                 .map(s -> KeyGroupRangeAssignment.assignKeyToParallelOperator(s, TrainingPipeline.MAX_PARALLELISM, 2)).toList();
         assertTrue(subtasks.contains(0) && subtasks.contains(1), "streams must spread over both subtasks: " + subtasks);
-        List<Sample> all = DriftingStreams.regression(STREAMS, 2 * HALF, 4, 400, 11);
-        int perHalfSnapshots = HALF / 5 / 20;
+        List<Sample> all = DriftingStreams.regression(STREAMS, 3 * THIRD, 4, 400, 11);
+        int perThird = THIRD / 5 / 20;
+        int third = all.size() / 3;
 
         TestTopics reference = new TestTopics("rescale-ref").createSamples(2);
         try (SampleWriter w = new SampleWriter(reference.samples)) {
@@ -61,33 +63,37 @@ class RescaleTest {
         LocalFlink.run(JobOptions.parse(reference.flags(with("--parallelism", "1", "--bounded"))), new Learners(), 0);
 
         TestTopics t = new TestTopics("rescale").createSamples(2);
-        try (SampleWriter w = new SampleWriter(t.samples)) {
-            w.write(all.subList(0, all.size() / 2));
-        }
-        JobClient first = OnlineTrainingJob.start(JobOptions.parse(t.flags(with("--parallelism", "1"))),
-                new Learners(), LocalFlink.config(0));
-        awaitVersion(t, perHalfSnapshots);
-        String savepoint = first.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
-                .get(120, TimeUnit.SECONDS);
-        assertTrue(Files.exists(Path.of(java.net.URI.create(savepoint))), "savepoint at " + savepoint);
-
-        try (SampleWriter w = new SampleWriter(t.samples)) {
-            w.write(all.subList(all.size() / 2, all.size()));
-        }
-        Configuration restore = LocalFlink.config(0);
-        restore.setString("execution.savepoint.path", savepoint);
-        JobClient second = OnlineTrainingJob.start(JobOptions.parse(t.flags(with("--parallelism", "2"))),
-                new Learners(), restore);
-        try {
-            awaitVersion(t, 2 * perHalfSnapshots);
-        } finally {
-            second.cancel().get(60, TimeUnit.SECONDS);
+        String savepoint = null;
+        int[] parallelism = {1, 2, 1};
+        for (int phase = 0; phase < 3; phase++) {
+            try (SampleWriter w = new SampleWriter(t.samples)) {
+                w.write(all.subList(phase * third, (phase + 1) * third));
+            }
+            Configuration conf = LocalFlink.config(0);
+            if (savepoint != null) {
+                conf.setString("execution.state-recovery.path", savepoint);
+            }
+            JobClient job = OnlineTrainingJob.start(JobOptions.parse(t.flags(with("--parallelism",
+                    Integer.toString(parallelism[phase])))), new Learners(), conf);
+            try {
+                awaitVersion(t, (phase + 1L) * perThird);
+            } catch (AssertionError e) {
+                job.cancel().get(60, TimeUnit.SECONDS);
+                throw e;
+            }
+            if (phase < 2) {
+                savepoint = job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                        .get(120, TimeUnit.SECONDS);
+                assertTrue(Files.exists(Path.of(java.net.URI.create(savepoint))), "savepoint at " + savepoint);
+            } else {
+                job.cancel().get(60, TimeUnit.SECONDS);
+            }
         }
 
         Map<String, List<String>> expected = models(reference);
         Map<String, List<String>> got = models(t);
         for (String s : STREAMS) {
-            assertEquals(2 * perHalfSnapshots, expected.get(s).size(), s + ": reference snapshots");
+            assertEquals(3 * perThird, expected.get(s).size(), s + ": reference snapshots");
             assertEquals(expected.get(s), got.get(s), s + ": snapshots across the savepoint and the rescale");
         }
     }
