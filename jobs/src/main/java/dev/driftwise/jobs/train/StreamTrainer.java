@@ -13,7 +13,7 @@ import java.util.Map;
  * letters), fills a micro-batch that closes on a count (so a replay cuts the same batches), runs the
  * learner's predict-then-learn step, and decides when a model snapshot, step sizes and metrics are due.
  * The Flink operator only stores what {@link #learnerState()}, {@link #trainerState()} and
- * {@link #lastBuffered()} hand it.
+ * {@link #openBatch()} hand it, at checkpoints.
  */
 public final class StreamTrainer implements AutoCloseable {
 
@@ -34,7 +34,6 @@ public final class StreamTrainer implements AutoCloseable {
     private final double[] losses;
     private final boolean[] correct;
     private int batchCount;
-    private PendingSample lastBuffered;
     private TrainerState state;
     private long lastMetricsNanos = System.nanoTime();
     private long lastMetricsSamples;
@@ -84,7 +83,6 @@ public final class StreamTrainer implements AutoCloseable {
         long offset = s.source == null ? -1 : s.source.offset;
         buffer(s.features, s.target, partition, offset, s.conceptId);
         if (batchCount < batchSize) {
-            lastBuffered = new PendingSample(s.features, s.target, partition, offset, s.conceptId);
             return Outcome.BUFFERED;
         }
         learnBatch(out);
@@ -180,11 +178,6 @@ public final class StreamTrainer implements AutoCloseable {
             s.put("windowAccuracy", state.metrics.windowAccuracy());
         }
         return s;
-    }
-
-    /** The sample the last {@link Outcome#BUFFERED} call added to the open micro-batch. */
-    public PendingSample lastBuffered() {
-        return lastBuffered;
     }
 
     /** Copies of the samples in the open micro-batch, in order: what a checkpoint stores. */
