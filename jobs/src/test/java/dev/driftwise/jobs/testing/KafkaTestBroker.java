@@ -19,7 +19,7 @@ public final class KafkaTestBroker implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         bootstrap();
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(KafkaTestBroker.class, k -> (ExtensionContext.Store.CloseableResource) KafkaTestBroker::stop);
+                .getOrComputeIfAbsent(KafkaTestBroker.class, k -> (AutoCloseable) KafkaTestBroker::stop);
     }
 
     public static synchronized String bootstrap() {
