@@ -1,0 +1,51 @@
+package dev.driftwise.jobs.learn;
+
+import dev.driftwise.learner.snapshot.ParameterTensor;
+import dev.driftwise.metaoptimize.BlockStepSize;
+import dev.driftwise.metaoptimize.OptimizerSpec;
+import java.util.List;
+
+/**
+ * What the training operator needs from one stream's learner: predict then learn on a micro-batch,
+ * report, save and restore. Not thread-safe; one instance per learner key, owned by one task thread.
+ */
+public interface StreamLearner extends AutoCloseable {
+
+    /** Features every sample must have. */
+    int featureCount();
+
+    /** Classes of a classifier (targets are class indices in [0, classes)); 0 for regression. */
+    int classes();
+
+    /**
+     * Prequential step on rows {@code [0, n)} of {@code features} (row-major, {@code n × featureCount()}):
+     * scores every sample with the current model, then takes one learning step on the batch.
+     *
+     * @param losses receives each sample's loss before the step
+     * @param correct receives, for a classifier, whether the prediction before the step was right
+     */
+    void learn(float[] features, double[] targets, int n, double[] losses, boolean[] correct);
+
+    /** Learning steps applied so far. */
+    long steps();
+
+    /** Host copies of the parameters, in the model's order. */
+    List<ParameterTensor> parameters();
+
+    /** Step sizes per block after the last step. */
+    List<BlockStepSize> stepSizes();
+
+    OptimizerSpec optimizer();
+
+    /** The model spec as canonical text: equal specs compare equal as strings. */
+    String modelSpec();
+
+    /** Everything needed to continue bit for bit: parameters, optimizer state, counters. */
+    byte[] saveState();
+
+    /** Replaces this learner's state with saved bytes from a learner built with the same settings. */
+    void restoreState(byte[] state);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,16 @@
+package dev.driftwise.jobs.train;
+
+import dev.driftwise.learner.snapshot.ParameterTensor;
+import dev.driftwise.metaoptimize.OptimizerSpec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model snapshot to publish.
+ *
+ * @param nextOffsets per input partition, the next offset to consume: every record before it is in the model
+ * @param summary metrics at snapshot time (windowLoss, fadingLoss, windowAccuracy for classifiers)
+ */
+public record ModelUpdate(String key, long version, long step, long samplesSeen, String modelSpec, OptimizerSpec optimizer,
+                          List<ParameterTensor> tensors, String sourceTopic, Map<Integer, Long> nextOffsets,
+                          Map<String, Double> summary) {}

@@ -1,0 +1,85 @@
+package dev.driftwise.jobs.testing;
+
+import dev.driftwise.jobs.learn.Learners;
+import dev.driftwise.jobs.learn.LearnerFactory;
+import dev.driftwise.learner.snapshot.ParameterTensor;
+import dev.driftwise.jobs.learn.StreamLearner;
+import dev.driftwise.jobs.options.LearnerSettings;
+import dev.driftwise.metaoptimize.BlockStepSize;
+import dev.driftwise.metaoptimize.OptimizerSpec;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The built-in learners, but the first learning step taken {@code failAfterMillis} after the run's first
+ * step throws, once, as a crashed task would; every step sleeps {@code pauseMillis}, so the run outlasts
+ * the failure time and checkpoints complete before it. Counts restores from non-empty state, so a test can tell a checkpoint restore happened.
+ * Static counters: the local Flink runs in the test's JVM. One test at a time uses it.
+ */
+public final class FailOnceLearners implements LearnerFactory {
+
+    private static final long serialVersionUID = 1L;
+    private static final AtomicLong FIRST_STEP_NANOS = new AtomicLong();
+    private static final AtomicBoolean FAILED = new AtomicBoolean();
+    public static final AtomicInteger RESTORES = new AtomicInteger();
+
+    private final long failAfterMillis;
+    private final long pauseMillis;
+
+    public FailOnceLearners(long failAfterMillis, long pauseMillis) {
+        this.failAfterMillis = failAfterMillis;
+        this.pauseMillis = pauseMillis;
+        FIRST_STEP_NANOS.set(0);
+        FAILED.set(false);
+        RESTORES.set(0);
+    }
+
+    public static boolean failed() {
+        return FAILED.get();
+    }
+
+    @Override
+    public StreamLearner create(LearnerSettings settings) {
+        StreamLearner inner = new Learners().create(settings);
+        return new StreamLearner() {
+            @Override
+            public void learn(float[] x, double[] y, int n, double[] losses, boolean[] correct) {
+                FIRST_STEP_NANOS.compareAndSet(0, System.nanoTime());
+                long elapsedMillis = (System.nanoTime() - FIRST_STEP_NANOS.get()) / 1_000_000;
+                if (elapsedMillis >= failAfterMillis && FAILED.compareAndSet(false, true)) {
+                    throw new IllegalStateException("injected failure " + elapsedMillis + " ms after the first step");
+                }
+                pause();
+                inner.learn(x, y, n, losses, correct);
+            }
+
+            @Override
+            public void restoreState(byte[] state) {
+                RESTORES.incrementAndGet();
+                inner.restoreState(state);
+            }
+
+            @Override public int featureCount() { return inner.featureCount(); }
+            @Override public int classes() { return inner.classes(); }
+            @Override public long steps() { return inner.steps(); }
+            @Override public List<ParameterTensor> parameters() { return inner.parameters(); }
+            @Override public List<BlockStepSize> stepSizes() { return inner.stepSizes(); }
+            @Override public OptimizerSpec optimizer() { return inner.optimizer(); }
+            @Override public String modelSpec() { return inner.modelSpec(); }
+            @Override public byte[] saveState() { return inner.saveState(); }
+            @Override public void close() { inner.close(); }
+        };
+    }
+
+    private void pause() {
+        if (pauseMillis > 0) {
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

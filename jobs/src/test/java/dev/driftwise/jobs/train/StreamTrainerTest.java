@@ -1,0 +1,160 @@
+package dev.driftwise.jobs.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.driftwise.jobs.decode.LabeledSample;
+import dev.driftwise.jobs.decode.RejectReason;
+import dev.driftwise.jobs.learn.LinearSgdLearner;
+import dev.driftwise.jobs.source.SourceRecord;
+import dev.driftwise.jobs.train.StreamTrainer.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class StreamTrainerTest {
+
+    private static final Cadence CADENCE = new Cadence(3, 2, 20, 10, 0.9, "in");
+    private static final int D = 3;
+
+    @Test
+    void batchesCloseOnTheCountAndPublishOnTheCadence() {
+        StreamTrainer t = trainer(4);
+        RecordingEvents ev = new RecordingEvents();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (LabeledSample s : samples(26, 1)) {
+            outcomes.add(t.accept(s, ev));
+        }
+        for (int i = 0; i < 26; i++) {
+            assertEquals((i + 1) % 4 == 0 ? Outcome.LEARNED : Outcome.BUFFERED, outcomes.get(i), "sample " + i);
+        }
+        assertEquals(6, t.learner().steps());
+        assertEquals(2, t.openBatchSize());
+        assertEquals(24, t.samplesSeen());
+        // snapshots at steps 3 and 6, step sizes at 2, 4, 6, metrics once 20 samples passed (at 20)
+        assertEquals(List.of(1L, 2L), ev.models.stream().map(ModelUpdate::version).toList());
+        assertEquals(List.of(3L, 6L), ev.models.stream().map(ModelUpdate::step).toList());
+        assertEquals(List.of(1L, 2L, 3L), ev.stepSizes.stream().map(StepSizeUpdate::version).toList());
+        assertEquals(List.of(20L), ev.metrics.stream().map(MetricsUpdate::samplesSeen).toList());
+        assertEquals(java.util.Map.of(0, 24L), ev.models.get(1).nextOffsets(), "offsets: next to read after sample 23");
+    }
+
+    @Test
+    void aRestoredTrainerContinuesBitForBitWithoutRepeatingAVersion() {
+        List<LabeledSample> input = samples(200, 2);
+        StreamTrainer whole = trainer(8);
+        RecordingEvents wholeEvents = new RecordingEvents();
+        StreamTrainer first = trainer(8);
+        RecordingEvents firstEvents = new RecordingEvents();
+        int cut = 77; // inside a micro-batch: the open batch must travel too
+        for (int i = 0; i < input.size(); i++) {
+            whole.accept(input.get(i), wholeEvents);
+            if (i < cut) {
+                first.accept(input.get(i), firstEvents);
+            }
+        }
+        List<PendingSample> open = first.openBatch();
+        assertEquals(cut % 8, open.size(), "open micro-batch as a checkpoint stores it");
+        assertEquals(input.get(cut - 1).source.offset, open.get(open.size() - 1).offset);
+        StreamTrainer second = trainer(8);
+        second.restore(first.learnerState(), first.trainerState(), open);
+        RecordingEvents secondEvents = new RecordingEvents();
+        for (int i = cut; i < input.size(); i++) {
+            second.accept(input.get(i), secondEvents);
+        }
+        second.finish(secondEvents);
+        whole.finish(wholeEvents);
+
+        List<Long> versions = new ArrayList<>();
+        firstEvents.models.forEach(m -> versions.add(m.version()));
+        secondEvents.models.forEach(m -> versions.add(m.version()));
+        assertEquals(wholeEvents.models.stream().map(ModelUpdate::version).toList(), versions, "model versions");
+        for (int i = 0; i < versions.size(); i++) {
+            ModelUpdate expected = wholeEvents.models.get(i);
+            ModelUpdate got = i < firstEvents.models.size() ? firstEvents.models.get(i)
+                    : secondEvents.models.get(i - firstEvents.models.size());
+            assertEquals(expected.step(), got.step());
+            for (int p = 0; p < expected.tensors().size(); p++) {
+                assertArrayEquals(expected.tensors().get(p).data(), got.tensors().get(p).data(), "version " + expected.version());
+            }
+            assertEquals(expected.summary(), got.summary(), "metric summary of version " + expected.version());
+        }
+        assertArrayEquals(whole.learnerState(), second.learnerState(), "final learner state");
+        assertArrayEquals(whole.trainerState(), second.trainerState(), "final trainer state");
+    }
+
+    @Test
+    void badSamplesBecomeDeadLettersAndNeverReachAWeight() {
+        StreamTrainer clean = trainer(4);
+        StreamTrainer dirty = trainer(4);
+        RecordingEvents ev = new RecordingEvents();
+        List<LabeledSample> good = samples(40, 3);
+        List<LabeledSample> bad = List.of(
+                sample(new float[] {1, 2}, 0.5, 100),
+                sample(new float[] {1, Float.NaN, 0}, 0.5, 101),
+                sample(new float[] {1, 0, Float.POSITIVE_INFINITY}, 0.5, 102),
+                sample(new float[] {1, 0, 0}, Double.NaN, 103));
+        for (int i = 0; i < good.size(); i++) {
+            clean.accept(good.get(i), new RecordingEvents());
+            dirty.accept(good.get(i), ev);
+            if (i % 10 == 3) {
+                assertEquals(Outcome.REJECTED, dirty.accept(bad.get(i / 10), ev));
+            }
+        }
+        assertEquals(List.of(RejectReason.WRONG_FEATURE_COUNT, RejectReason.NON_FINITE, RejectReason.NON_FINITE,
+                RejectReason.NON_FINITE), ev.deadLetters.stream().map(r -> r.reason()).toList());
+        assertEquals(List.of(100L, 101L, 102L, 103L), ev.deadLetters.stream().map(r -> r.source().offset).toList());
+        assertTrue(ev.deadLetters.get(0).detail().contains("features has 2 values"), ev.deadLetters.get(0).detail());
+        assertEquals(4, dirty.deadLetters());
+        assertArrayEquals(clean.learnerState(), dirty.learnerState(), "bad samples changed the model");
+    }
+
+    @Test
+    void classIndicesOutsideTheClassifierAreRejected() {
+        StreamTrainer t = new StreamTrainer("c", new LinearSgdLearner(D, 3, 0.1), 2, CADENCE);
+        RecordingEvents ev = new RecordingEvents();
+        assertEquals(Outcome.BUFFERED, t.accept(sample(new float[] {1, 0, 0}, 2, 0), ev));
+        for (double bad : new double[] {3, -1, 1.5}) {
+            assertEquals(Outcome.REJECTED, t.accept(sample(new float[] {1, 0, 0}, bad, 1), ev), "target " + bad);
+        }
+        assertTrue(ev.deadLetters.stream().allMatch(r -> r.reason() == RejectReason.CLASS_OUT_OF_RANGE));
+        assertTrue(ev.deadLetters.get(0).detail().contains("[0, 3)"), ev.deadLetters.get(0).detail());
+    }
+
+    @Test
+    void finishLearnsTheOpenBatchAndPublishesTheFinalModelOnce() {
+        StreamTrainer t = trainer(4);
+        RecordingEvents ev = new RecordingEvents();
+        samples(14, 4).forEach(s -> t.accept(s, ev));
+        assertEquals(1, ev.models.size());
+        assertTrue(t.finish(ev));
+        assertEquals(4, t.learner().steps(), "the 2 open samples make a 4th, partial step");
+        assertEquals(2, ev.models.size());
+        assertEquals(14, ev.models.get(1).samplesSeen());
+        assertFalse(t.finish(ev), "nothing new to publish");
+        assertEquals(2, ev.models.size());
+        assertNull(ev.metrics.isEmpty() ? null : ev.metrics.get(0).windowAccuracy(), "regression has no accuracy");
+    }
+
+    private static StreamTrainer trainer(int batch) {
+        return new StreamTrainer("s", new LinearSgdLearner(D, 0, 0.05), batch, CADENCE);
+    }
+
+    private static List<LabeledSample> samples(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<LabeledSample> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            float[] x = {(float) r.nextDouble(-1, 1), (float) r.nextDouble(-1, 1), (float) r.nextDouble(-1, 1)};
+            out.add(sample(x, 2 * x[0] - x[1] + 0.5 * x[2] + 0.3, i));
+        }
+        return out;
+    }
+
+    private static LabeledSample sample(float[] x, double y, long offset) {
+        return new LabeledSample("s", "s", offset, x, y, -1, new SourceRecord(null, new byte[] {1}, "in", 0, offset));
+    }
+}
