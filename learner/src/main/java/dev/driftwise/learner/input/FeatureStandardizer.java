@@ -1,0 +1,98 @@
+package dev.driftwise.learner.input;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * Online feature standardisation: x' = (x − mean) / std with the running mean and (population)
+ * variance of every feature, kept in double with Welford's update. Prequential: a batch is
+ * transformed with the statistics of the samples before it, and only then folded in. A feature
+ * with fewer than two samples or zero variance is only centred (std taken as 1).
+ */
+public final class FeatureStandardizer {
+
+    private final int featureCount;
+    private long count;
+    private final double[] mean;
+    private final double[] m2; // Σ (x − mean)², Welford's M2
+
+    public FeatureStandardizer(int featureCount) {
+        this.featureCount = featureCount;
+        this.mean = new double[featureCount];
+        this.m2 = new double[featureCount];
+    }
+
+    /** Writes the standardised first {@code samples} rows of {@code in} into {@code out} (both row-major). */
+    public void transform(float[] in, int samples, float[] out) {
+        for (int s = 0; s < samples; s++) {
+            int row = s * featureCount;
+            for (int j = 0; j < featureCount; j++) {
+                double std = count > 1 ? Math.sqrt(m2[j] / count) : 0;
+                double scale = std > 1e-12 ? 1 / std : 1;
+                out[row + j] = (float) ((in[row + j] - mean[j]) * scale);
+            }
+        }
+    }
+
+    /** Folds the first {@code samples} rows into the running statistics (Welford 1962). */
+    public void update(float[] in, int samples) {
+        for (int s = 0; s < samples; s++) {
+            count++;
+            int row = s * featureCount;
+            for (int j = 0; j < featureCount; j++) {
+                double x = in[row + j];
+                double delta = x - mean[j];
+                mean[j] += delta / count;
+                m2[j] += delta * (x - mean[j]);
+            }
+        }
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public double mean(int feature) {
+        return mean[feature];
+    }
+
+    /** Population variance of a feature so far (0 before two samples). */
+    public double variance(int feature) {
+        return count > 1 ? m2[feature] / count : 0;
+    }
+
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(featureCount);
+        out.writeLong(count);
+        for (int j = 0; j < featureCount; j++) {
+            out.writeDouble(mean[j]);
+            out.writeDouble(m2[j]);
+        }
+    }
+
+    public static FeatureStandardizer readFrom(DataInput in) throws IOException {
+        FeatureStandardizer s = new FeatureStandardizer(in.readInt());
+        s.count = in.readLong();
+        for (int j = 0; j < s.featureCount; j++) {
+            s.mean[j] = in.readDouble();
+            s.m2[j] = in.readDouble();
+        }
+        return s;
+    }
+
+    public int featureCount() {
+        return featureCount;
+    }
+
+    /** An independent copy (through the snapshot encoding, so it cannot miss a field). */
+    public FeatureStandardizer copy() {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            writeTo(new java.io.DataOutputStream(bytes));
+            return readFrom(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

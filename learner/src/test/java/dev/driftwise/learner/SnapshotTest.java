@@ -1,0 +1,137 @@
+package dev.driftwise.learner;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.driftwise.learner.input.MicroBatch;
+import dev.driftwise.learner.model.Activation;
+import dev.driftwise.learner.model.ModelSpec;
+import dev.driftwise.learner.model.Task;
+import dev.driftwise.learner.snapshot.LearnerSnapshot;
+import dev.driftwise.learner.snapshot.ParameterTensor;
+import dev.driftwise.learner.snapshot.SnapshotCodec;
+import dev.driftwise.learner.testing.FixedStepSgd;
+import dev.driftwise.learner.testing.Streams;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Snapshot, restore into a fresh learner, continue: bit for bit the uninterrupted run. */
+class SnapshotTest {
+
+    static final ModelSpec MLP = ModelSpec.mlp(6, new int[] {10}, Activation.RELU, Task.MULTICLASS, 3)
+            .withStandardization(true).withSeed(21);
+
+    static OnlineLearner newLearner(ModelSpec spec) {
+        return OnlineLearner.builder(spec).optimizer(FixedStepSgd.factory(0.2)).optDevice(DeviceChoice.CPU)
+                .optMetricsWindow(50).build();
+    }
+
+    static void run(OnlineLearner learner, SplittableRandom random, int batches) {
+        MicroBatch batch = learner.newBatch(8);
+        for (int i = 0; i < batches; i++) {
+            Streams.fillMulticlass(batch, 8, 3, random);
+            learner.learn(batch);
+        }
+    }
+
+    @Test
+    void restoredLearnerContinuesBitIdentically() {
+        int n = 40;
+        int m = 35;
+        byte[] uninterrupted;
+        List<ParameterTensor> expectedParams;
+        try (OnlineLearner learner = newLearner(MLP)) {
+            run(learner, new SplittableRandom(99), n + m);
+            uninterrupted = learner.snapshot();
+            expectedParams = learner.parameterTensors();
+        }
+        SplittableRandom random = new SplittableRandom(99);
+        byte[] atN;
+        try (OnlineLearner first = newLearner(MLP)) {
+            run(first, random, n);
+            atN = first.snapshot();
+        }
+        try (OnlineLearner second = newLearner(MLP)) {
+            second.restore(atN);
+            assertEquals(n, second.steps());
+            run(second, random, m);
+            assertEquals(expectedParams, second.parameterTensors(), "parameters after restore + " + m + " steps");
+            assertEquals(learnerMetrics(uninterrupted), second.metrics(), "metrics after restore");
+            assertArrayEquals(uninterrupted, second.snapshot(), "the whole snapshot (params, standardiser, metrics, optimizer)");
+        }
+    }
+
+    @Test
+    void predictOnlyModelPredictsLikeTheLearner() {
+        try (OnlineLearner learner = newLearner(MLP)) {
+            SplittableRandom random = new SplittableRandom(3);
+            run(learner, random, 30);
+            MicroBatch probe = learner.newBatch(5);
+            Streams.fillMulticlass(probe, 5, 3, random);
+            double[] expected = learner.predict(probe);
+            try (PredictOnlyModel model = PredictOnlyModel.load(learner.snapshot())) {
+                assertArrayEquals(expected, model.predict(probe), "predict-only output equals the learner's");
+                assertEquals(30, model.steps());
+                assertEquals(240, model.samplesSeen());
+                assertEquals(MLP, model.spec());
+                double sum = 0;
+                for (int k = 0; k < 3; k++) {
+                    sum += expected[k];
+                }
+                assertEquals(1.0, sum, 1e-9, "class probabilities of a sample sum to 1");
+            }
+        }
+    }
+
+    @Test
+    void snapshotCarriesProvenanceAndTensors() {
+        try (OnlineLearner learner = newLearner(MLP)) {
+            run(learner, new SplittableRandom(1), 3);
+            LearnerSnapshot s = LearnerSnapshot.fromBytes(learner.snapshot());
+            assertEquals(MLP, s.modelSpec());
+            assertEquals("sgd(alpha=0.2)", s.optimizerDescription());
+            assertTrue(s.optimizerSpec().startsWith("sgd"), s.optimizerSpec());
+            assertEquals(List.of("layer0.weight", "layer0.bias", "layer1.weight", "layer1.bias"),
+                    s.parameters().stream().map(ParameterTensor::name).toList());
+            assertArrayEquals(new long[] {6, 10}, s.parameters().get(0).shape());
+            assertEquals(24, s.samplesSeen());
+        }
+    }
+
+    @Test
+    void unknownFormatVersionFailsClearly() {
+        try (OnlineLearner learner = newLearner(MLP)) {
+            byte[] bytes = learner.snapshot();
+            ByteBuffer.wrap(bytes).putInt(4, 7);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> learner.restore(bytes));
+            assertTrue(e.getMessage().contains("format version 7") && e.getMessage().contains("reads version " + SnapshotCodec.VERSION),
+                    e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> PredictOnlyModel.load(bytes));
+            byte[] notASnapshot = "hello world".getBytes();
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> learner.restore(notASnapshot))
+                    .getMessage().contains("not a driftwise learner snapshot"));
+        }
+    }
+
+    @Test
+    void restoringAnotherModelFailsAndChangesNothing() {
+        try (OnlineLearner a = newLearner(MLP); OnlineLearner b = newLearner(MLP.withSeed(22))) {
+            run(b, new SplittableRandom(4), 2);
+            byte[] before = b.snapshot();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.restore(a.snapshot()));
+            assertTrue(e.getMessage().contains("\"seed\":21"), e.getMessage());
+            assertArrayEquals(before, b.snapshot());
+            assertNotEquals(0, before.length);
+        }
+    }
+
+    private static Object learnerMetrics(byte[] snapshot) {
+        LearnerSnapshot s = LearnerSnapshot.fromBytes(snapshot);
+        return s.metrics().summary(s.steps());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.driftwise.metaoptimize;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * Turns libtorch's thread-local grad mode off for an in-place update and restores it. Grad mode is
+ * ON in every new thread (stack notes §9.2), and an in-place op on a leaf that requires grad then
+ * fails; DJL's own optimizers run their fused updates in native code with grad disabled.
+ */
+final class GradModeOff implements AutoCloseable {
+
+    private final boolean restore;
+
+    GradModeOff(NDArray sample) {
+        boolean on = sample instanceof PtNDArray && JniUtils.isGradMode();
+        if (on) {
+            JniUtils.setGradMode(false);
+        }
+        this.restore = on;
+    }
+
+    @Override
+    public void close() {
+        if (restore) {
+            JniUtils.setGradMode(true);
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package dev.driftwise.metaoptimize;
+
+import ai.djl.ndarray.NDManager;
+import dev.driftwise.metaoptimize.base.AdamForm;
+import dev.driftwise.metaoptimize.base.BaseAlgorithm;
+import dev.driftwise.metaoptimize.blocks.StepSizeBlocks;
+import dev.driftwise.metaoptimize.meta.MetaAdamForm;
+import dev.driftwise.metaoptimize.meta.MetaAlgorithm;
+import dev.driftwise.metaoptimize.trace.FullTraceApproximation;
+import dev.driftwise.metaoptimize.trace.TraceKind;
+import java.util.Objects;
+
+/**
+ * Builds {@link MetaOptimize}. Every setting is optional ({@code optX}); defaults are the paper's
+ * (spec §6.1) except the discount γ = 0.999 (the paper's continual-learning value; γ = 1 makes the
+ * Hessian-free trace an undiscounted sum of all past updates, which fails on drifting streams,
+ * see docs/benchmarks.md). Settings are checked in {@link #config()}: an error names the setting,
+ * the value and the allowed range.
+ */
+public final class MetaOptimizeBuilder {
+
+    private BaseAlgorithm base = BaseAlgorithm.ADAM;
+    private AdamForm adamForm = AdamForm.CODE;
+    private Double momentum;
+    private double secondMoment = 0.999;
+    private double lionInterpolation = 0.9;
+    private double weightDecay;
+    private MetaAlgorithm meta = MetaAlgorithm.LION;
+    private MetaAdamForm metaAdamForm = MetaAdamForm.CODE;
+    private double metaStepSize = 1e-3;
+    private Double metaMomentum;
+    private double metaSecondMoment = 0.999;
+    private double metaLionInterpolation = 0.9;
+    private double initialStepSize = 1e-4;
+    private double discount = 0.999;
+    private StepSizeBlocks blocks = StepSizeBlocks.scalar();
+    private TraceKind trace = TraceKind.HESSIAN_FREE;
+    private FullTraceApproximation fullTraceApproximation = FullTraceApproximation.L;
+    private double hvpStep = Double.NaN;
+    private StepSizeMap stepSizeMap = StepSizeMap.EXP;
+    private AlphaTiming alphaTiming = AlphaTiming.BEFORE_META;
+    private double alphaMin = Double.NaN;
+    private double alphaMax = Double.NaN;
+    private boolean skipNonFinite;
+
+    MetaOptimizeBuilder() {}
+
+    /** Base optimizer (default ADAM; AdamW = ADAM with weight decay). */
+    public MetaOptimizeBuilder optBase(BaseAlgorithm base) {
+        this.base = Objects.requireNonNull(base, "base");
+        return this;
+    }
+
+    /** Adam form (default CODE: the paper's code, effective step up to α/(1−ρ); see {@link AdamForm}). */
+    public MetaOptimizeBuilder optAdamForm(AdamForm form) {
+        this.adamForm = Objects.requireNonNull(form, "adamForm");
+        return this;
+    }
+
+    /** ρ: base momentum decay (default 0.9 for SGDm and Adam, 0.99 for Lion). */
+    public MetaOptimizeBuilder optMomentum(double rho) {
+        this.momentum = rho;
+        return this;
+    }
+
+    /** λ: base second-moment decay for Adam and RMSProp (default 0.999). */
+    public MetaOptimizeBuilder optSecondMoment(double lambda) {
+        this.secondMoment = lambda;
+        return this;
+    }
+
+    /** c: Lion interpolation weight (default 0.9). */
+    public MetaOptimizeBuilder optLionInterpolation(double c) {
+        this.lionInterpolation = c;
+        return this;
+    }
+
+    /** κ: decoupled weight decay, multiplied by the learned α (default 0). */
+    public MetaOptimizeBuilder optWeightDecay(double kappa) {
+        this.weightDecay = kappa;
+        return this;
+    }
+
+    /** Meta optimizer on β (default LION). */
+    public MetaOptimizeBuilder optMeta(MetaAlgorithm meta) {
+        this.meta = Objects.requireNonNull(meta, "meta");
+        return this;
+    }
+
+    public MetaOptimizeBuilder optMetaAdamForm(MetaAdamForm form) {
+        this.metaAdamForm = Objects.requireNonNull(form, "metaAdamForm");
+        return this;
+    }
+
+    /** η: meta step size (default 1e-3). */
+    public MetaOptimizeBuilder optMetaStepSize(double eta) {
+        this.metaStepSize = eta;
+        return this;
+    }
+
+    /** ρ̄: meta momentum decay (default 0.99 for Lion, 0.9 for Adam). */
+    public MetaOptimizeBuilder optMetaMomentum(double rho) {
+        this.metaMomentum = rho;
+        return this;
+    }
+
+    /** λ̄: meta second-moment decay (default 0.999). */
+    public MetaOptimizeBuilder optMetaSecondMoment(double lambda) {
+        this.metaSecondMoment = lambda;
+        return this;
+    }
+
+    /** c̄: meta Lion interpolation (default 0.9). */
+    public MetaOptimizeBuilder optMetaLionInterpolation(double c) {
+        this.metaLionInterpolation = c;
+        return this;
+    }
+
+    /** α0: initial step size of every block (default 1e-4); β_0 = σ⁻¹(α0). */
+    public MetaOptimizeBuilder optInitialStepSize(double alpha0) {
+        this.initialStepSize = alpha0;
+        return this;
+    }
+
+    /** γ ∈ [0, 1]: discount of the meta objective (default 0.999). */
+    public MetaOptimizeBuilder optDiscount(double gamma) {
+        this.discount = gamma;
+        return this;
+    }
+
+    /** Step-size granularity (default scalar). */
+    public MetaOptimizeBuilder optBlocks(StepSizeBlocks blocks) {
+        this.blocks = Objects.requireNonNull(blocks, "blocks");
+        return this;
+    }
+
+    /** Trace (default HESSIAN_FREE). */
+    public MetaOptimizeBuilder optTrace(TraceKind trace) {
+        this.trace = Objects.requireNonNull(trace, "trace");
+        return this;
+    }
+
+    /** L (default) or 2×2 approximation of the full trace. */
+    public MetaOptimizeBuilder optFullTraceApproximation(FullTraceApproximation approximation) {
+        this.fullTraceApproximation = Objects.requireNonNull(approximation, "fullTraceApproximation");
+        return this;
+    }
+
+    /** δ: relative finite-difference step for Hessian-vector products (default 1e-6 float64, 3e-3 float32). */
+    public MetaOptimizeBuilder optHvpStep(double delta) {
+        this.hvpStep = delta;
+        return this;
+    }
+
+    /** σ (default EXP). */
+    public MetaOptimizeBuilder optStepSizeMap(StepSizeMap map) {
+        this.stepSizeMap = Objects.requireNonNull(map, "stepSizeMap");
+        return this;
+    }
+
+    /** α timing (default BEFORE_META, as {@code HF.py}). */
+    public MetaOptimizeBuilder optAlphaTiming(AlphaTiming timing) {
+        this.alphaTiming = Objects.requireNonNull(timing, "alphaTiming");
+        return this;
+    }
+
+    /** Safeguard (off by default): keep every α in [min, max] by clamping β after each meta step. */
+    public MetaOptimizeBuilder optStepSizeBounds(double min, double max) {
+        this.alphaMin = min;
+        this.alphaMax = max;
+        return this;
+    }
+
+    /** Safeguard (off by default): skip a step entirely when a gradient or an update is not finite. */
+    public MetaOptimizeBuilder optSkipNonFinite(boolean skip) {
+        this.skipNonFinite = skip;
+        return this;
+    }
+
+    /** The validated configuration. */
+    public MetaOptimizeConfig config() {
+        double rho = momentum != null ? momentum : base == BaseAlgorithm.LION ? 0.99 : 0.9;
+        double metaRho = metaMomentum != null ? metaMomentum : meta == MetaAlgorithm.LION ? 0.99 : 0.9;
+        unitOpen("momentum (ρ)", rho);
+        unitOpen("secondMoment (λ)", secondMoment);
+        unitClosed("lionInterpolation (c)", lionInterpolation);
+        nonNegative("weightDecay (κ)", weightDecay);
+        nonNegative("metaStepSize (η)", metaStepSize);
+        unitOpen("metaMomentum (ρ̄)", metaRho);
+        unitOpen("metaSecondMoment (λ̄)", metaSecondMoment);
+        unitClosed("metaLionInterpolation (c̄)", metaLionInterpolation);
+        unitClosed("discount (γ)", discount);
+        if (!(initialStepSize > 0) || Double.isInfinite(initialStepSize)) {
+            throw bad("initialStepSize (α0)", initialStepSize, "a finite number > 0");
+        }
+        if (!Double.isNaN(hvpStep) && !(hvpStep > 0 && hvpStep < 1)) {
+            throw bad("hvpStep (δ)", hvpStep, "(0, 1), or NaN for the dtype default");
+        }
+        checkBounds();
+        checkTrace();
+        return new MetaOptimizeConfig(base, adamForm, rho, secondMoment, lionInterpolation, weightDecay, meta,
+                metaAdamForm, metaStepSize, metaRho, metaSecondMoment, metaLionInterpolation, initialStepSize,
+                discount, blocks, trace, fullTraceApproximation, hvpStep, stepSizeMap, alphaTiming, alphaMin, alphaMax,
+                skipNonFinite);
+    }
+
+    private void checkBounds() {
+        double floor = stepSizeMap == StepSizeMap.EXP ? 0 : -Double.MAX_VALUE;
+        if (!Double.isNaN(alphaMin) && !(alphaMin > floor && alphaMin < Double.POSITIVE_INFINITY)) {
+            throw bad("stepSizeBounds min (α_min)", alphaMin, stepSizeMap == StepSizeMap.EXP
+                    ? "a finite number > 0 (σ = exp), or NaN for none" : "a finite number, or NaN for none");
+        }
+        if (!Double.isNaN(alphaMax) && !(alphaMax > floor && alphaMax < Double.POSITIVE_INFINITY)) {
+            throw bad("stepSizeBounds max (α_max)", alphaMax, "a finite number > 0, or NaN for none");
+        }
+        if (!Double.isNaN(alphaMin) && !Double.isNaN(alphaMax) && !(alphaMin < alphaMax)) {
+            throw new IllegalArgumentException("stepSizeBounds: min " + alphaMin + " must be below max " + alphaMax);
+        }
+        if ((!Double.isNaN(alphaMin) && initialStepSize < alphaMin) || (!Double.isNaN(alphaMax) && initialStepSize > alphaMax)) {
+            throw new IllegalArgumentException("initialStepSize (α0) = " + initialStepSize + " lies outside stepSizeBounds ["
+                    + alphaMin + ", " + alphaMax + "]; widen the bounds or change α0");
+        }
+    }
+
+    private void checkTrace() {
+        if (trace != TraceKind.FULL) {
+            return;
+        }
+        if (base == BaseAlgorithm.RMSPROP) {
+            throw new IllegalArgumentException("trace FULL is implemented for base SGD, SGDM, ADAM and LION, not RMSPROP; "
+                    + "use trace HESSIAN_FREE for RMSProp");
+        }
+        if (blocks.kind() == StepSizeBlocks.Kind.PER_WEIGHT) {
+            throw new IllegalArgumentException("trace FULL with blocks per-weight needs one trace column and one "
+                    + "Hessian-vector product per weight and step (spec §8.13); use scalar, per-tensor or explicit blocks, "
+                    + "or trace DIAGONAL_HESSIAN / HESSIAN_FREE");
+        }
+        if (fullTraceApproximation == FullTraceApproximation.TWO_BY_TWO
+                && (meta == MetaAlgorithm.ADAM || meta == MetaAlgorithm.RMSPROP)) {
+            throw new IllegalArgumentException("fullTraceApproximation TWO_BY_TWO carries Y only for meta SGD (and is L "
+                    + "for LION and FIXED); meta " + meta + " has moment states whose Y rows are not derived; use L");
+        }
+    }
+
+    private static void unitOpen(String name, double v) {
+        if (!(v >= 0 && v < 1)) {
+            throw bad(name, v, "[0, 1)");
+        }
+    }
+
+    private static void unitClosed(String name, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw bad(name, v, "[0, 1]");
+        }
+    }
+
+    private static void nonNegative(String name, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw bad(name, v, "a finite number ≥ 0");
+        }
+    }
+
+    private static IllegalArgumentException bad(String name, double value, String range) {
+        return new IllegalArgumentException(name + " = " + value + " is out of range: must be " + range);
+    }
+
+    /** Builds an optimizer for {@code layout}; its state lives on {@code manager}'s device. */
+    public MetaOptimize build(ParameterLayout layout, NDManager manager) {
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(manager, "manager");
+        return new MetaOptimize(config(), layout, manager);
+    }
+}

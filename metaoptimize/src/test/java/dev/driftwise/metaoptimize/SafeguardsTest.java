@@ -1,0 +1,139 @@
+package dev.driftwise.metaoptimize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import dev.driftwise.metaoptimize.base.BaseAlgorithm;
+import dev.driftwise.metaoptimize.blocks.StepSizeBlocks;
+import dev.driftwise.metaoptimize.meta.MetaAlgorithm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The optional safeguards (spec §8.9 deviations): β clamp, non-finite skip, trace reset. */
+class SafeguardsTest {
+
+    private NDManager manager;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    private NDArray weights() {
+        NDArray w = manager.create(new float[] {0.5f, -0.5f, 1f});
+        w.setName("w");
+        return w;
+    }
+
+    @Test
+    void clampKeepsEveryAlphaInsideTheBounds() {
+        NDArray w = weights();
+        try (MetaOptimize opt = MetaOptimize.builder().optBase(BaseAlgorithm.SGD).optMeta(MetaAlgorithm.LION)
+                .optMetaStepSize(0.1).optInitialStepSize(1e-3).optStepSizeBounds(1e-4, 4e-3)
+                .optBlocks(StepSizeBlocks.perWeight()).build(ParameterLayout.of(new NDList(w)), manager)) {
+            for (int t = 0; t < 100; t++) {
+                opt.step(new NDList(w), new NDList(manager.create(new float[] {1f, 1f, 1f})));
+            }
+            BlockStepSize s = opt.stepSizes().get(0);
+            assertEquals(4e-3, s.alphaMax(), 1e-15, "α must stop at α_max");
+            assertEquals(4e-3, s.alphaMin(), 1e-15, "every weight saw aligned steps, so every α sits at α_max");
+        }
+        NDArray w2 = weights();
+        try (MetaOptimize opt = MetaOptimize.builder().optBase(BaseAlgorithm.SGD).optMeta(MetaAlgorithm.LION)
+                .optMetaStepSize(0.1).optInitialStepSize(1e-3).optStepSizeBounds(1e-4, 4e-3)
+                .build(ParameterLayout.of(new NDList(w2)), manager)) {
+            for (int t = 0; t < 100; t++) {
+                float s = t % 2 == 0 ? 1f : -1f;
+                opt.step(new NDList(w2), new NDList(manager.create(new float[] {s, s, s})));
+            }
+            assertEquals(1e-4, opt.stepSizes().get(0).alpha(), 1e-17, "oscillation must stop at α_min");
+        }
+    }
+
+    @Test
+    void nonFiniteGradientSkipsTheWholeStep() {
+        NDArray w = weights();
+        NDArray twin = weights();
+        MetaOptimizeBuilder b = MetaOptimize.builder().optBase(BaseAlgorithm.SGDM).optMeta(MetaAlgorithm.ADAM)
+                .optInitialStepSize(1e-2).optSkipNonFinite(true);
+        try (MetaOptimize opt = b.build(ParameterLayout.of(new NDList(w)), manager);
+                MetaOptimize clean = b.build(ParameterLayout.of(new NDList(twin)), manager)) {
+            for (int t = 0; t < 30; t++) {
+                float s = (float) Math.sin(t);
+                if (t == 10) {
+                    StepReport r = opt.step(new NDList(w), new NDList(manager.create(new float[] {s, Float.NaN, s})));
+                    assertFalse(r.applied());
+                    assertEquals("non-finite gradient", r.skipReason());
+                }
+                opt.step(new NDList(w), new NDList(manager.create(new float[] {s, 2 * s, -s})));
+                clean.step(new NDList(twin), new NDList(manager.create(new float[] {s, 2 * s, -s})));
+            }
+            assertEquals(1, opt.skippedSteps(), "the NaN step");
+            assertEquals(clean.stepCount(), opt.stepCount(), "skipped steps are not counted as steps");
+            assertArrayEquals(twin.toFloatArray(), w.toFloatArray(), 0f, "as if the NaN step never came");
+        }
+    }
+
+    @Test
+    void skippedStepLeavesEveryStateBitIdentical() {
+        NDArray w = weights();
+        NDArray twin = weights();
+        MetaOptimizeBuilder b = MetaOptimize.builder().optBase(BaseAlgorithm.ADAM).optMeta(MetaAlgorithm.LION)
+                .optMetaStepSize(1e-2).optSkipNonFinite(true);
+        try (MetaOptimize opt = b.build(ParameterLayout.of(new NDList(w)), manager);
+                MetaOptimize clean = b.build(ParameterLayout.of(new NDList(twin)), manager)) {
+            for (int t = 0; t < 20; t++) {
+                float s = (float) Math.cos(t);
+                if (t == 7) {
+                    StepReport r = opt.step(new NDList(w), new NDList(manager.create(new float[] {Float.POSITIVE_INFINITY, s, s})));
+                    assertEquals("non-finite gradient", r.skipReason());
+                }
+                opt.step(new NDList(w), new NDList(manager.create(new float[] {s, 2 * s, -s})));
+                clean.step(new NDList(twin), new NDList(manager.create(new float[] {s, 2 * s, -s})));
+            }
+            assertArrayEquals(twin.toFloatArray(), w.toFloatArray(), 0f);
+            assertEquals(clean.stepSizes(), opt.stepSizes());
+        }
+    }
+
+    @Test
+    void nonFiniteUpdateIsRolledBack() {
+        NDArray w = weights();
+        try (MetaOptimize opt = MetaOptimize.builder().optBase(BaseAlgorithm.SGD).optMeta(MetaAlgorithm.SGD)
+                .optInitialStepSize(10).optSkipNonFinite(true).build(ParameterLayout.of(new NDList(w)), manager)) {
+            opt.step(new NDList(w), new NDList(manager.create(new float[] {1f, 1f, 1f})));
+            float[] before = w.toFloatArray();
+            byte[] state = opt.saveState();
+            StepReport r = opt.step(new NDList(w), new NDList(manager.create(new float[] {1f, Float.MAX_VALUE, 1f})));
+            assertFalse(r.applied());
+            assertEquals("non-finite update", r.skipReason());
+            assertArrayEquals(before, w.toFloatArray(), 0f, "weights restored");
+            byte[] after = opt.saveState();
+            // the skip counter differs; everything else must be identical
+            assertEquals(state.length, after.length);
+            assertEquals(1, opt.skippedSteps());
+        }
+    }
+
+    @Test
+    void resetTraceZeroesTheTrace() {
+        NDArray w = weights();
+        try (MetaOptimize opt = MetaOptimize.builder().build(ParameterLayout.of(new NDList(w)), manager)) {
+            opt.step(new NDList(w), new NDList(manager.create(new float[] {1f, 1f, 1f})));
+            assertTrue(opt.stepSizes().get(0).traceNorm() > 0);
+            opt.resetTrace();
+            assertEquals(0, opt.stepSizes().get(0).traceNorm(), 0);
+        }
+    }
+}

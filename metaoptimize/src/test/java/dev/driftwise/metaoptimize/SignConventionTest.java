@@ -1,0 +1,61 @@
+package dev.driftwise.metaoptimize;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import dev.driftwise.metaoptimize.base.BaseAlgorithm;
+import dev.driftwise.metaoptimize.meta.MetaAlgorithm;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Spec §8.2: aligned steps must raise α, oscillating steps must lower it. */
+class SignConventionTest {
+
+    private NDManager manager;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    static Stream<Arguments> pairs() {
+        return Stream.of(
+                Arguments.of(BaseAlgorithm.SGD, MetaAlgorithm.LION),
+                Arguments.of(BaseAlgorithm.SGD, MetaAlgorithm.ADAM),
+                Arguments.of(BaseAlgorithm.ADAM, MetaAlgorithm.LION),
+                Arguments.of(BaseAlgorithm.ADAM, MetaAlgorithm.ADAM));
+    }
+
+    private double alphaAfter(BaseAlgorithm base, MetaAlgorithm meta, boolean alternating) {
+        NDArray w = manager.create(new float[] {0.5f, -0.5f, 1f});
+        w.setName("w");
+        try (MetaOptimize opt = MetaOptimize.builder().optBase(base).optMeta(meta).optInitialStepSize(1e-3)
+                .optMetaStepSize(1e-2).optDiscount(0.9).build(ParameterLayout.of(new NDList(w)), manager)) {
+            for (int t = 0; t < 200; t++) {
+                float s = alternating && t % 2 == 1 ? -1f : 1f;
+                opt.step(new NDList(w), new NDList(manager.create(new float[] {s, 2 * s, -s})));
+            }
+            return opt.stepSizes().get(0).alpha();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} base, {1} meta")
+    @MethodSource("pairs")
+    void alignedGradientsRaiseAlphaAndOscillationLowersIt(BaseAlgorithm base, MetaAlgorithm meta) {
+        double aligned = alphaAfter(base, meta, false);
+        double oscillating = alphaAfter(base, meta, true);
+        assertTrue(aligned > 1e-3 * 2, base + "/" + meta + ": constant gradient direction must raise α above 2·α0, got " + aligned);
+        assertTrue(oscillating < 1e-3 / 2, base + "/" + meta + ": alternating gradient must lower α below α0/2, got " + oscillating);
+    }
+}
