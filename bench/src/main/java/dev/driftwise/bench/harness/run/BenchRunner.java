@@ -1,5 +1,6 @@
 package dev.driftwise.bench.harness.run;
 
+import dev.driftwise.bench.harness.method.MethodKind;
 import dev.driftwise.bench.harness.method.MethodSpec;
 import dev.driftwise.bench.harness.score.PrimaryScore;
 import dev.driftwise.bench.harness.stats.RobustWidth;
@@ -130,20 +131,28 @@ public final class BenchRunner {
         return new BenchResult(plan.task(), plan.settings(), seeds, methods, bestFixed, sweeps, (System.nanoTime() - start) / 1e9);
     }
 
-    /** The best point of the fixed-step SGD (LMS) grid, else of the first fixed-step grid named. */
+    /**
+     * The reference of the paired differences: the best point of the fixed-step SGD (LMS) grid, else
+     * of the first fixed-step grid named, else the first single fixed step named.
+     */
     private static ConfigResult bestFixed(List<MethodResult> methods) {
-        MethodResult chosen = null;
+        MethodResult grid = null;
+        MethodResult single = null;
         for (MethodResult m : methods) {
-            if (m.method().isGrid() && m.best() != null) {
-                if (m.method().base() == BaseAlgorithm.SGD) {
-                    return m.best();
-                }
-                if (chosen == null) {
-                    chosen = m;
-                }
+            if (m.best() == null || m.method().kind() != MethodKind.FIXED) {
+                continue;
+            }
+            if (m.method().isGrid() && m.method().base() == BaseAlgorithm.SGD) {
+                return m.best();
+            }
+            if (m.method().isGrid() && grid == null) {
+                grid = m;
+            }
+            if (!m.method().isGrid() && single == null) {
+                single = m;
             }
         }
-        return chosen == null ? null : chosen.best();
+        return grid != null ? grid.best() : single != null ? single.best() : null;
     }
 
     /** Builds one learner with the configuration, so a bad setting fails before hours of runs. */
