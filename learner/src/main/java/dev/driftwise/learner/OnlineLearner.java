@@ -30,6 +30,8 @@ import java.util.List;
  * update), then take one optimizer step on it. Parameters, optimizer state and every step's
  * tensors stay on the learner's device; only snapshots and the logits needed for scoring travel
  * to the host. One learner belongs to one thread at a time; two learners may run in two threads.
+ * Build and call it outside any {@code NDScope} of your own: an optimizer that creates its state
+ * lazily inside {@code step} would otherwise see that state closed with your scope.
  *
  * <pre>{@code
  * try (OnlineLearner learner = OnlineLearner.builder(ModelSpec.linearRegression(20))
@@ -74,6 +76,7 @@ public final class OnlineLearner implements AutoCloseable {
         try {
             JniUtils.setGradMode(false);
             this.parameters = network.initialParameters(manager);
+            NDScope.unregister(parameters); // live across steps even if a caller's NDScope is open now
             this.optimizer = optimizerFactory.create(network.layout(), manager);
             if (!optimizer.layout().equals(network.layout())) {
                 throw new IllegalArgumentException("optimizer '" + optimizerFactory.description() + "' was built for layout "
@@ -94,9 +97,36 @@ public final class OnlineLearner implements AutoCloseable {
         return new Builder(spec);
     }
 
+    /**
+     * A learner that continues from snapshot bytes: built from the snapshot's model spec with the
+     * given optimizer (which must describe itself as the snapshot's did), then restored.
+     */
+    public static OnlineLearner fromSnapshot(byte[] snapshot, OptimizerFactory optimizer, DeviceChoice device) {
+        LearnerSnapshot s = LearnerSnapshot.fromBytes(snapshot);
+        OnlineLearner learner = builder(s.modelSpec()).optimizer(optimizer).optDevice(device)
+                .optMetricsWindow(s.metrics().window()).optFadingFactor(s.metrics().fadingFactor()).build();
+        try {
+            learner.restore(s);
+            return learner;
+        } catch (RuntimeException e) {
+            learner.close();
+            throw e;
+        }
+    }
+
     /** A reusable batch sized for this model. */
     public MicroBatch newBatch(int capacity) {
         return new MicroBatch(capacity, spec.inputs());
+    }
+
+    /**
+     * Checks one sample against this learner's model without learning from it, so a stream job can
+     * dead-letter a bad record before it joins a batch.
+     *
+     * @throws dev.driftwise.learner.input.InvalidSampleException naming the reason
+     */
+    public void check(float[] features, double target) {
+        validator.check(features, target);
     }
 
     /** Predictions for every sample (see {@link #predict(MicroBatch, double[])}), in a new array. */
@@ -168,13 +198,21 @@ public final class OnlineLearner implements AutoCloseable {
         return scores;
     }
 
-    /** Learns from one sample (a batch of one); returns its prequential loss. */
-    public double learnOne(float[] features, double target) {
+    /** Prediction for one sample (see {@link #predict(MicroBatch, double[])}). */
+    public double[] predictOne(float[] features) {
+        return predict(single().clear().add(features, 0));
+    }
+
+    private MicroBatch single() {
         if (single == null) {
             single = newBatch(1);
         }
-        single.clear().add(features, target);
-        return learn(single).loss(0);
+        return single;
+    }
+
+    /** Learns from one sample (a batch of one); returns its prequential loss. */
+    public double learnOne(float[] features, double target) {
+        return learn(single().clear().add(features, target)).loss(0);
     }
 
     public MetricsSummary metrics() {
@@ -258,6 +296,11 @@ public final class OnlineLearner implements AutoCloseable {
         standardizer = s.standardizer() == null ? null : s.standardizer().copy();
         metrics = s.metrics().copy();
         steps = s.steps();
+    }
+
+    /** Where the parameters live now (for tests: they must never leave the learner's device). */
+    Device parameterDevice() {
+        return parameters.get(0).getDevice();
     }
 
     /** Arrays alive in this learner's manager (parameters, optimizer state, anything leaked): for leak checks. */

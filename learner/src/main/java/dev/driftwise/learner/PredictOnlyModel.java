@@ -3,6 +3,7 @@ package dev.driftwise.learner;
 import ai.djl.Device;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import dev.driftwise.learner.input.FeatureStandardizer;
 import dev.driftwise.learner.input.MicroBatch;
 import dev.driftwise.learner.input.SampleValidator;
@@ -44,6 +45,7 @@ public final class PredictOnlyModel implements AutoCloseable {
         this.standardizer = standardizer;
         this.manager = NDManager.newBaseManager(device, "PyTorch");
         this.parameters = ParameterTensor.toArrays(tensors, manager);
+        NDScope.unregister(parameters); // live until close() even if a caller's NDScope is open now
         this.validator = new SampleValidator(spec);
         this.predictor = new BatchPredictor(network, manager);
     }

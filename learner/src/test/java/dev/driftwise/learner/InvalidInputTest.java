@@ -50,6 +50,11 @@ class InvalidInputTest {
             assertEquals(Reason.WRONG_FEATURE_COUNT, e.reason());
             assertTrue(e.getMessage().contains("got 2 features, the model takes 3"), e.getMessage());
             assertEquals(0, batch.size(), "the bad row was not added");
+            assertEquals(Reason.WRONG_FEATURE_COUNT,
+                    assertThrows(InvalidSampleException.class, () -> learner.check(new float[] {1}, 0)).reason());
+            assertEquals(Reason.CLASS_OUT_OF_RANGE,
+                    assertThrows(InvalidSampleException.class, () -> learner.check(new float[] {1, 2, 3}, 9)).reason());
+            learner.check(new float[] {1, 2, 3}, 3);
             e = assertThrows(InvalidSampleException.class, () -> learner.learnOne(new float[] {1, 2, 3, 4}, 0));
             assertEquals(Reason.WRONG_FEATURE_COUNT, e.reason());
             MicroBatch foreign = new MicroBatch(1, 5).add(new float[5], 0);

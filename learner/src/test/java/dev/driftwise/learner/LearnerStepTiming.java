@@ -39,6 +39,8 @@ public final class LearnerStepTiming {
             }
         }
         ModelSpec mlp = ModelSpec.mlp(100, new int[] {128}, Activation.RELU, Task.MULTICLASS, 10);
+        timeSnapshot(ModelSpec.linearRegression(20), seconds);
+        timeSnapshot(mlp, seconds);
         for (int batchSize : new int[] {1, 32, 512}) {
             timeGradients(mlp, batchSize, seconds);
         }
@@ -60,6 +62,39 @@ public final class LearnerStepTiming {
             double cpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e3 / steps;
             double wall = (System.nanoTime() - start) / 1e3 / steps;
             System.out.printf("%-22s %6d %8d %12.1f %14.1f %14.2f%n", name(spec), batchSize, steps, wall, cpu, cpu / batchSize);
+        }
+    }
+
+    /** Snapshot bytes, snapshot() and restore() CPU time, with MetaOptimize (Adam base, Lion meta, per-tensor blocks). */
+    private static void timeSnapshot(ModelSpec spec, double seconds) {
+        OptimizerFactory meta = OptimizerFactory.of("metaoptimize(adam,lion,per-tensor)", (layout, manager) ->
+                dev.driftwise.metaoptimize.MetaOptimize.builder()
+                        .optBlocks(dev.driftwise.metaoptimize.blocks.StepSizeBlocks.perTensor()).build(layout, manager));
+        try (OnlineLearner learner = OnlineLearner.builder(spec).optimizer(meta).optDevice(DeviceChoice.CPU).build();
+             OnlineLearner other = OnlineLearner.builder(spec).optimizer(meta).optDevice(DeviceChoice.CPU).build()) {
+            MicroBatch batch = fill(spec, learner.newBatch(32), 32, new SplittableRandom(3));
+            for (int i = 0; i < 10; i++) {
+                learner.learn(batch);
+            }
+            byte[] bytes = learner.snapshot();
+            long n = 0;
+            long start = CPU.getCurrentThreadCpuTime();
+            long end = System.nanoTime() + (long) (seconds * 0.5e9);
+            while (System.nanoTime() < end) {
+                bytes = learner.snapshot();
+                n++;
+            }
+            double save = (CPU.getCurrentThreadCpuTime() - start) / 1e3 / n;
+            n = 0;
+            start = CPU.getCurrentThreadCpuTime();
+            end = System.nanoTime() + (long) (seconds * 0.5e9);
+            while (System.nanoTime() < end) {
+                other.restore(bytes);
+                n++;
+            }
+            double restore = (CPU.getCurrentThreadCpuTime() - start) / 1e3 / n;
+            System.out.printf("snapshot %-22s %,d params: %,d bytes, snapshot() %.0f cpu µs, restore() %.0f cpu µs%n",
+                    name(spec), spec.parameterCount(), bytes.length, save, restore);
         }
     }
 

@@ -108,6 +108,12 @@ class LearningSanityTest {
                 }
             }
             assertTrue(learner.learn(batch).meanLoss() < 1e-3, "repeated batch should be fit");
+            float[] first = new float[4];
+            for (int j = 0; j < 4; j++) {
+                first[j] = batch.feature(0, j);
+            }
+            // 1e-6: a batch of 4 and a batch of 1 may take different matmul kernels (last-bit differences)
+            assertEquals(learner.predict(batch)[0], learner.predictOne(first)[0], 1e-6, "predictOne equals row 0 of predict");
         }
     }
 }

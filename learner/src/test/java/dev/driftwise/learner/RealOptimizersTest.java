@@ -12,11 +12,12 @@ import dev.driftwise.learner.model.Task;
 import dev.driftwise.learner.testing.Streams;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.metaoptimize.MetaOptimize;
+import dev.driftwise.metaoptimize.base.BaseAlgorithm;
+import dev.driftwise.metaoptimize.meta.MetaAlgorithm;
+import dev.driftwise.metaoptimize.trace.TraceKind;
 import dev.driftwise.metaoptimize.baseline.Idbd;
 import dev.driftwise.metaoptimize.blocks.StepSizeBlocks;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +27,11 @@ class RealOptimizersTest {
     private static final OptimizerFactory IDBD = OptimizerFactory.of("idbd(theta=0.01,alpha0=0.05)",
             (layout, manager) -> Idbd.builder(layout).optMetaStepSize(0.01).optInitialStepSize(0.05).build()).withDiagonalHessian();
 
+    private static final ModelSpec TANH_MLP = ModelSpec.mlp(6, new int[] {8}, Activation.TANH, Task.MULTICLASS, 3).withSeed(5);
+
     private static final OptimizerFactory META_PER_LAYER = OptimizerFactory.of("metaoptimize(adam,lion,blocks=layer0|layer1)",
             (layout, manager) -> MetaOptimize.builder().optInitialStepSize(1e-2)
-                    .optBlocks(StepSizeBlocks.explicit(layerBlocks()))
+                    .optBlocks(StepSizeBlocks.explicit(TANH_MLP.layerBlocks()))
                     .build(layout, manager));
 
     @Test
@@ -75,7 +78,7 @@ class RealOptimizersTest {
 
     @Test
     void metaOptimizeWithPerLayerBlocksContinuesBitIdenticallyAfterRestore() {
-        ModelSpec spec = ModelSpec.mlp(6, new int[] {8}, Activation.TANH, Task.MULTICLASS, 3).withSeed(5);
+        ModelSpec spec = TANH_MLP;
         int n = 30;
         int m = 25;
         byte[] uninterrupted;
@@ -101,11 +104,29 @@ class RealOptimizersTest {
         }
     }
 
-    private static Map<String, List<String>> layerBlocks() {
-        Map<String, List<String>> blocks = new LinkedHashMap<>();
-        blocks.put("layer0", List.of("layer0.*"));
-        blocks.put("layer1", List.of("layer1.*"));
-        return blocks;
+    @Test
+    void metaOptimizeFullTraceGetsHessianVectorProductsFromTheLearnersGradientFunction() {
+        OptimizerFactory full = OptimizerFactory.of("metaoptimize(sgd,sgd,full-trace)", (layout, manager) ->
+                MetaOptimize.builder().optBase(BaseAlgorithm.SGD).optMeta(MetaAlgorithm.SGD).optTrace(TraceKind.FULL)
+                        .optInitialStepSize(0.05).optMetaStepSize(1e-3).build(layout, manager));
+        ModelSpec spec = ModelSpec.mlp(4, new int[] {6}, Activation.TANH, Task.REGRESSION, 0).withSeed(3);
+        try (OnlineLearner learner = OnlineLearner.builder(spec).optimizer(full).optDevice(DeviceChoice.CPU).build()) {
+            MicroBatch batch = learner.newBatch(4);
+            SplittableRandom random = new SplittableRandom(6);
+            Streams.fillLinear(batch, 4, random, 0.1);
+            learner.learn(batch); // lazily created optimizer state
+            int live = learner.liveArrayCount();
+            double first = learner.metrics().windowLoss();
+            for (int i = 0; i < 150; i++) {
+                Streams.fillLinear(batch, 4, random, 0.1);
+                learner.learn(batch);
+            }
+            assertEquals(live, learner.liveArrayCount(), "finite-difference probes through the gradient function leak nothing");
+            assertEquals(0, learner.skippedSteps());
+            double alpha = learner.stepSizes().get(0).alpha();
+            assertTrue(alpha != 0.05 && Double.isFinite(alpha), "the full trace moved the step size from 0.05: " + alpha);
+            assertTrue(learner.metrics().fadingLoss() < first, "loss fell from " + first + ": " + learner.metrics());
+        }
     }
 
     private static OnlineLearner build(ModelSpec spec) {

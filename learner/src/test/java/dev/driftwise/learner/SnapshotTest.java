@@ -56,8 +56,7 @@ class SnapshotTest {
             run(first, random, n);
             atN = first.snapshot();
         }
-        try (OnlineLearner second = newLearner(MLP)) {
-            second.restore(atN);
+        try (OnlineLearner second = OnlineLearner.fromSnapshot(atN, FixedStepSgd.factory(0.2), DeviceChoice.CPU)) {
             assertEquals(n, second.steps());
             run(second, random, m);
             assertEquals(expectedParams, second.parameterTensors(), "parameters after restore + " + m + " steps");
@@ -85,6 +84,28 @@ class SnapshotTest {
                 }
                 assertEquals(1.0, sum, 1e-9, "class probabilities of a sample sum to 1");
             }
+        }
+    }
+
+    @Test
+    void modelsBuiltInsideACallersScopeOutliveIt() {
+        byte[] bytes;
+        OnlineLearner learner;
+        PredictOnlyModel model;
+        try (OnlineLearner source = newLearner(MLP)) {
+            run(source, new SplittableRandom(2), 3);
+            bytes = source.snapshot();
+        }
+        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+            scope.suppressNotUsedWarning();
+            learner = OnlineLearner.fromSnapshot(bytes, FixedStepSgd.factory(0.2), DeviceChoice.CPU);
+            model = PredictOnlyModel.load(bytes);
+        }
+        try (learner; model) {
+            run(learner, new SplittableRandom(3), 2);
+            MicroBatch probe = model.newBatch(1);
+            Streams.fillMulticlass(probe, 1, 3, new SplittableRandom(4));
+            assertEquals(3, model.predict(probe).length);
         }
     }
 

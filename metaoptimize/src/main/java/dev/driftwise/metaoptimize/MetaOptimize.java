@@ -19,11 +19,13 @@ import dev.driftwise.metaoptimize.meta.MetaUpdate;
 import dev.driftwise.metaoptimize.meta.RmsPropMeta;
 import dev.driftwise.metaoptimize.meta.SgdMeta;
 import dev.driftwise.metaoptimize.meta.StepSizeState;
+import dev.driftwise.metaoptimize.meta.TensorStepSize;
 import dev.driftwise.metaoptimize.state.StateReader;
 import dev.driftwise.metaoptimize.state.StateWriter;
 import dev.driftwise.metaoptimize.trace.ElementwiseTrace;
 import dev.driftwise.metaoptimize.trace.FullTrace;
 import dev.driftwise.metaoptimize.trace.FullTraceApproximation;
+import dev.driftwise.metaoptimize.trace.NoTrace;
 import dev.driftwise.metaoptimize.trace.Trace;
 import dev.driftwise.metaoptimize.trace.TraceKind;
 import java.util.ArrayList;
@@ -72,6 +74,7 @@ public final class MetaOptimize implements OnlineOptimizer {
                 Double.isNaN(config.alphaMax()) ? Double.NaN : exp ? Math.log(config.alphaMax()) : config.alphaMax(),
                 manager);
         this.trace = switch (config.trace()) {
+            case NONE -> new NoTrace(blocks);
             case HESSIAN_FREE -> new ElementwiseTrace(false, config.discount(), config.weightDecay(), blocks);
             case DIAGONAL_HESSIAN -> new ElementwiseTrace(true, config.discount(), config.weightDecay(), blocks);
             case FULL -> new FullTrace(base, config.discount(), blocks,
@@ -137,14 +140,14 @@ public final class MetaOptimize implements OnlineOptimizer {
             if (config.alphaTiming() == AlphaTiming.AFTER_META) {
                 stepSizes.update(z, t);
             }
-            NDArray[] alpha = stepSizes.alphas(parameters);
+            TensorStepSize[] alpha = stepSizes.alphas(parameters);
             trace.beforeBaseStep(parameters, gradients, ctx, t);
             List<NDArray> increments = new ArrayList<>(parameters.size());
             for (int p = 0; p < parameters.size(); p++) {
                 NDArray w = parameters.get(p);
                 NDArray g = gradients.get(p);
                 NDArray d = base.descent(p, w, g, t);
-                NDArray dw = d.mul(alpha[p]).negi(); // Δw = −α ⊙ d
+                NDArray dw = alpha[p].times(d, -1); // Δw = −α ⊙ d
                 // ∂Δw/∂β = σ'(β) ⊙ (−d): Δw itself for σ = exp (spec §1.7), −d for σ = identity
                 trace.update(p, alpha[p], config.stepSizeMap() == StepSizeMap.EXP ? dw : d.neg(), g, ctx, t);
                 w.addi(dw);
@@ -160,11 +163,13 @@ public final class MetaOptimize implements OnlineOptimizer {
                 return StepReport.skipped(steps, "non-finite update");
             }
             steps = t;
-            NDScope.unregister(z);
-            if (lastMetaGradient != null) {
-                lastMetaGradient.close();
+            if (!z.isEmpty()) {
+                NDScope.unregister(z);
+                if (lastMetaGradient != null) {
+                    lastMetaGradient.close();
+                }
+                lastMetaGradient = z;
             }
-            lastMetaGradient = z;
             return StepReport.applied(steps);
         }
     }
@@ -200,6 +205,7 @@ public final class MetaOptimize implements OnlineOptimizer {
         private final List<NDArray> live = new ArrayList<>();
         private final List<NDArray> copies = new ArrayList<>();
         private final double[][] y;
+        private final double[][] host;
 
         Backup(NDList parameters) {
             live.addAll(parameters);
@@ -210,6 +216,7 @@ public final class MetaOptimize implements OnlineOptimizer {
                 copies.add(a.duplicate());
             }
             y = trace instanceof FullTrace full ? full.saveY() : null;
+            host = stepSizes.hostSnapshot();
         }
 
         void restore() {
@@ -219,6 +226,7 @@ public final class MetaOptimize implements OnlineOptimizer {
             if (y != null) {
                 ((FullTrace) trace).restoreY(y);
             }
+            stepSizes.restoreHost(host);
         }
     }
 

@@ -223,6 +223,10 @@ public final class MetaOptimizeBuilder {
     }
 
     private void checkTrace() {
+        if (trace == TraceKind.NONE && meta != MetaAlgorithm.FIXED) {
+            throw new IllegalArgumentException("trace NONE computes no meta-gradient, so meta must be FIXED (got " + meta
+                    + "); pick a trace, e.g. HESSIAN_FREE");
+        }
         if (trace != TraceKind.FULL) {
             return;
         }

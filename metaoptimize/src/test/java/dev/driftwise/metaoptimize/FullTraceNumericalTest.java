@@ -116,6 +116,56 @@ class FullTraceNumericalTest {
         }
     }
 
+    /**
+     * Two blocks ("a" = weights 0–1, "b" = weight 2): column j must be dw_T/dβ_j, including the part
+     * of block j's column that the Hessian spreads into the other block's weights (spec §8.13).
+     */
+    @Test
+    void everyBlockHasItsOwnColumnAcrossAllWeights() {
+        double alpha0 = 0.5;
+        double eps = 1e-5;
+        MetaOptimizeBuilder builder = MetaOptimize.builder().optBase(BaseAlgorithm.ADAM).optAdamForm(AdamForm.STANDARD)
+                .optMeta(MetaAlgorithm.FIXED).optWeightDecay(0.05).optInitialStepSize(alpha0).optDiscount(1.0)
+                .optBlocks(dev.driftwise.metaoptimize.blocks.StepSizeBlocks.perTensor()).optTrace(TraceKind.FULL);
+        NDArray a = manager.create(new double[] {W0[0], W0[1]});
+        a.setName("a");
+        NDArray b = manager.create(new double[] {W0[2]});
+        b.setName("b");
+        NDList params = new NDList(a, b);
+        GradientFunction split = ws -> {
+            double[] g = gradient(new double[] {ws.get(0).getDouble(0), ws.get(0).getDouble(1), ws.get(1).getDouble(0)});
+            return new NDList(manager.create(new double[] {g[0], g[1]}), manager.create(new double[] {g[2]}));
+        };
+        try (MetaOptimize opt = builder.build(ParameterLayout.of(params), manager)) {
+            for (int t = 0; t < STEPS; t++) {
+                opt.step(params, split.gradientAt(params), StepContext.withGradientFunction(split));
+            }
+            for (int j = 0; j < 2; j++) {
+                double[] numeric = new double[3];
+                for (int sign = -1; sign <= 1; sign += 2) {
+                    ReferenceLoop ref = new ReferenceLoop(builder.config(), W0, new int[] {0, 0, 1}, 2);
+                    ref.beta[j] += sign * eps;
+                    for (int t = 0; t < STEPS; t++) {
+                        ref.step(gradient(ref.w));
+                    }
+                    for (int i = 0; i < 3; i++) {
+                        numeric[i] += sign * ref.w[i] / (2 * eps);
+                    }
+                }
+                NDList column = opt.traceColumn(j);
+                double[] trace = {column.get(0).getDouble(0), column.get(0).getDouble(1), column.get(1).getDouble(0)};
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(numeric[i], trace[i], 1e-6 * Math.max(1e-3, Math.abs(numeric[i])) + 1e-9,
+                            "column " + j + ", weight " + i + ": trace " + java.util.Arrays.toString(trace)
+                                    + " vs dw_T/dβ_" + j + " " + java.util.Arrays.toString(numeric));
+                }
+                int other = j == 0 ? 2 : 0;
+                assertTrue(Math.abs(numeric[other]) > 1e-4, "β_" + j + " must reach the other block's weight through "
+                        + "the Hessian, dw/dβ = " + java.util.Arrays.toString(numeric));
+            }
+        }
+    }
+
     @Test
     void hessianFreeTraceMissesTheCurvatureTermForSgd() {
         // sanity: the test above can fail; the Hessian-free trace of SGD is not dw/dβ

@@ -1,12 +1,13 @@
 package dev.driftwise.streams;
 
+import dev.driftwise.streams.scenario.Scenario;
 import dev.driftwise.streams.scenario.Scenarios;
 import java.lang.management.ManagementFactory;
 
 /**
  * By-hand benchmark (not a test): samples per second of one stream on one thread into a null
- * consumer, and bytes allocated per sample in the measured rounds (0 means the hot path allocates
- * nothing). Run from the repository root after {@code mvn -pl streams-gen -am test-compile}:
+ * consumer, each measured round on a fresh stream from sample 0 (so drift windows are included), and
+ * bytes allocated per sample inside the rounds (0 means the hot path allocates nothing). Run from the repository root after {@code mvn -pl streams-gen -am test-compile}:
  * <pre>
  * java -cp streams-gen/target/classes:streams-gen/target/test-classes:$(cat streams-gen/target/test-cp.txt) \
  *     dev.driftwise.streams.GeneratorThroughput [scenario ...]
@@ -23,20 +24,26 @@ public final class GeneratorThroughput {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         for (String name : names) {
-            for (SampleStream stream : Scenarios.load(name, null).streams()) {
+            Scenario scenario = Scenarios.load(name, null);
+            int count = scenario.streams().size();
+            for (int i = 0; i < count; i++) {
+                SampleStream stream = scenario.streams().get(i);
                 GeneratedSample s = new GeneratedSample(stream.featureCount());
                 long samples = stream.featureCount() >= 100 ? 200_000 : 2_000_000;
                 run(stream, s, samples * 2); // warm-up: JIT
                 double best = 0;
-                long bytesBefore = threads.getThreadAllocatedBytes(thread);
                 double sink = 0;
+                long allocated = 0;
                 for (int round = 0; round < 5; round++) {
+                    stream = scenario.streams().get(i); // from sample 0, so rounds cover the scheduled drifts
+                    long bytesBefore = threads.getThreadAllocatedBytes(thread);
                     long t0 = System.nanoTime();
                     sink += run(stream, s, samples);
                     double rate = samples / ((System.nanoTime() - t0) / 1e9);
+                    allocated += threads.getThreadAllocatedBytes(thread) - bytesBefore;
                     best = Math.max(best, rate);
                 }
-                double bytesPerSample = (threads.getThreadAllocatedBytes(thread) - bytesBefore) / (5.0 * samples);
+                double bytesPerSample = allocated / (5.0 * samples);
                 System.out.printf("%-12s %-11s %6d features  best of 5: %,12.0f samples/s  allocated %.4f B/sample  (%s)%n",
                         name, stream.streamId(), stream.featureCount(), best, bytesPerSample, sink == 42 ? "!" : "ok");
             }

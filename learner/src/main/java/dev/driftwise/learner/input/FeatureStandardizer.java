@@ -16,21 +16,25 @@ public final class FeatureStandardizer {
     private long count;
     private final double[] mean;
     private final double[] m2; // Σ (x − mean)², Welford's M2
+    private final double[] scale; // 1/std per feature, recomputed per transform (scratch, not state)
 
     public FeatureStandardizer(int featureCount) {
         this.featureCount = featureCount;
         this.mean = new double[featureCount];
         this.m2 = new double[featureCount];
+        this.scale = new double[featureCount];
     }
 
     /** Writes the standardised first {@code samples} rows of {@code in} into {@code out} (both row-major). */
     public void transform(float[] in, int samples, float[] out) {
+        for (int j = 0; j < featureCount; j++) {
+            double std = count > 1 ? Math.sqrt(m2[j] / count) : 0;
+            scale[j] = std > 1e-12 ? 1 / std : 1;
+        }
         for (int s = 0; s < samples; s++) {
             int row = s * featureCount;
             for (int j = 0; j < featureCount; j++) {
-                double std = count > 1 ? Math.sqrt(m2[j] / count) : 0;
-                double scale = std > 1e-12 ? 1 / std : 1;
-                out[row + j] = (float) ((in[row + j] - mean[j]) * scale);
+                out[row + j] = (float) ((in[row + j] - mean[j]) * scale[j]);
             }
         }
     }

@@ -1,5 +1,8 @@
 package dev.driftwise.learner.input;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -90,6 +93,36 @@ public final class MicroBatch {
      */
     public float[] featureBuffer() {
         return features;
+    }
+
+    /** Writes the samples (not the spare capacity), e.g. an open batch into stream-job state. */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(targets.length);
+        out.writeInt(featureCount);
+        out.writeInt(size);
+        for (int i = 0; i < size * featureCount; i++) {
+            out.writeInt(Float.floatToRawIntBits(features[i]));
+        }
+        for (int s = 0; s < size; s++) {
+            out.writeLong(Double.doubleToRawLongBits(targets[s]));
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote: same capacity, feature count and samples, bit for bit. */
+    public static MicroBatch readFrom(DataInput in) throws IOException {
+        MicroBatch batch = new MicroBatch(in.readInt(), in.readInt());
+        int size = in.readInt();
+        if (size < 0 || size > batch.capacity()) {
+            throw new IllegalArgumentException("stored micro-batch is corrupt: " + size + " samples, capacity " + batch.capacity());
+        }
+        for (int i = 0; i < size * batch.featureCount; i++) {
+            batch.features[i] = Float.intBitsToFloat(in.readInt());
+        }
+        for (int s = 0; s < size; s++) {
+            batch.targets[s] = Double.longBitsToDouble(in.readLong());
+        }
+        batch.size = size;
+        return batch;
     }
 
     @Override

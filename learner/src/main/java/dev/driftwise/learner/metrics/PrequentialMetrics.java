@@ -8,6 +8,8 @@ import java.io.IOException;
  * Prequential (test-then-train) loss and accuracy, in double: over a sliding window of the last
  * {@code window} samples, and with a fading factor α (Gama, Sebastião & Rodrigues 2013):
  * S ← α·S + loss, N ← α·N + 1, fading loss = S / N. Accuracy is tracked only for classifiers.
+ * A non-finite loss (a diverged prediction) is counted apart and kept out of the window and the
+ * fading sums, which would otherwise stay infinite or NaN for good.
  */
 public final class PrequentialMetrics {
 
@@ -27,6 +29,7 @@ public final class PrequentialMetrics {
     private double fadingCorrectSum;
     private double fadingCount;
     private long samples;
+    private long nonFiniteLosses;
 
     public PrequentialMetrics(int window, double fadingFactor, boolean classifier) {
         if (window < 1) {
@@ -45,6 +48,10 @@ public final class PrequentialMetrics {
     /** Records one sample's loss (and, for classifiers, whether its prediction was right). */
     public void record(double loss, boolean correct) {
         samples++;
+        if (!Double.isFinite(loss)) {
+            nonFiniteLosses++;
+            return;
+        }
         if (filled == window) {
             windowLossSum -= windowLoss[next];
             if (classifier && windowCorrect[next]) {
@@ -76,7 +83,7 @@ public final class PrequentialMetrics {
 
     public MetricsSummary summary(long steps) {
         double nan = Double.NaN;
-        return new MetricsSummary(samples, steps, filled,
+        return new MetricsSummary(samples, steps, nonFiniteLosses, filled,
                 filled == 0 ? nan : windowLossSum / filled,
                 fadingCount == 0 ? nan : fadingLossSum / fadingCount,
                 !classifier || filled == 0 ? nan : (double) windowCorrectCount / filled,
@@ -111,6 +118,7 @@ public final class PrequentialMetrics {
         out.writeDouble(fadingCorrectSum);
         out.writeDouble(fadingCount);
         out.writeLong(samples);
+        out.writeLong(nonFiniteLosses);
         for (int i = 0; i < window; i++) {
             out.writeDouble(windowLoss[i]);
             if (classifier) {
@@ -129,6 +137,7 @@ public final class PrequentialMetrics {
         m.fadingCorrectSum = in.readDouble();
         m.fadingCount = in.readDouble();
         m.samples = in.readLong();
+        m.nonFiniteLosses = in.readLong();
         for (int i = 0; i < m.window; i++) {
             m.windowLoss[i] = in.readDouble();
             if (m.classifier) {

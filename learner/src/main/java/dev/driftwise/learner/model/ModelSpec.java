@@ -1,6 +1,9 @@
 package dev.driftwise.learner.model;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What model a learner trains: an immutable value with a canonical string form (a flat JSON
@@ -119,6 +122,19 @@ public record ModelSpec(ModelKind kind, Task task, int inputs, int[] hidden, Act
     /** Logits per sample: the number of classes for multiclass, else 1. */
     public int outputs() {
         return task == Task.MULTICLASS ? classes : 1;
+    }
+
+    /**
+     * One step-size block per layer, in layer order: {@code "layer0" → [layer0.weight, layer0.bias]},
+     * ready for {@code StepSizeBlocks.explicit(spec.layerBlocks())}.
+     */
+    public Map<String, List<String>> layerBlocks() {
+        Map<String, List<String>> blocks = new LinkedHashMap<>();
+        for (int l = 0; l < layerCount(); l++) {
+            blocks.put("layer" + l, bias ? List.of(DenseNetwork.weightName(l), DenseNetwork.biasName(l))
+                    : List.of(DenseNetwork.weightName(l)));
+        }
+        return blocks;
     }
 
     /** Total number of weights. */

@@ -52,6 +52,22 @@ class PrequentialMetricsTest {
     }
 
     @Test
+    void nonFiniteLossesAreCountedApartAndDoNotPoisonTheAverages() {
+        PrequentialMetrics m = new PrequentialMetrics(3, 0.5, true);
+        m.record(1, true);
+        m.record(Double.POSITIVE_INFINITY, false);
+        m.record(Double.NaN, false);
+        m.record(3, false);
+        MetricsSummary s = m.summary(4);
+        assertEquals(4, s.samplesSeen());
+        assertEquals(2, s.nonFiniteLosses());
+        assertEquals(2, s.windowSamples());
+        assertEquals(2.0, s.windowLoss(), 1e-12);
+        assertEquals(0.5, s.windowAccuracy(), 1e-12);
+        assertEquals((0.5 * 1 + 3) / (0.5 + 1), s.fadingLoss(), 1e-12);
+    }
+
+    @Test
     void emptyAndRegressionAreNaNAndSettingsAreChecked() {
         PrequentialMetrics regression = new PrequentialMetrics(10, 0.99, false);
         assertTrue(Double.isNaN(regression.summary(0).windowLoss()));

@@ -37,8 +37,10 @@ public final class HypergradientSgd extends HypergradientOptimizer {
     protected NDArray[] directions(NDList gradients) {
         NDArray[] copies = new NDArray[gradients.size()];
         for (int i = 0; i < copies.length; i++) {
-            NDArray g = gradients.get(i);
-            copies[i] = g.toType(g.getDataType(), true);
+            // a real copy (libtorch clone): callers reuse gradient buffers (PyTorch's .grad), and
+            // toType(same dtype, copy = true) returns a view of the same storage in DJL 0.36, so
+            // g_{t−1} would silently become g_t and α would only ever grow
+            copies[i] = gradients.get(i).duplicate();
         }
         return copies;
     }

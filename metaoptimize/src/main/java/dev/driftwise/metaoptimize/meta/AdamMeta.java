@@ -44,6 +44,21 @@ public final class AdamMeta implements MetaUpdate {
     }
 
     @Override
+    public double updateOnHost(double beta, double[] moments, double z, long t) {
+        if (form == MetaAdamForm.CODE) {
+            moments[0] = rho * moments[0] + z;
+            moments[1] = lambda * moments[1] + z * z;
+            double mu = (1 - lambda) / (1 - Math.pow(lambda, t));
+            return beta - eta * moments[0] / Math.sqrt(mu * moments[1] + CODE_EPSILON);
+        }
+        moments[0] = rho * moments[0] + (1 - rho) * z;
+        moments[1] = lambda * moments[1] + (1 - lambda) * z * z;
+        double bc1 = 1 - Math.pow(rho, t);
+        double bc2 = 1 - Math.pow(lambda, t);
+        return beta - eta / bc1 * moments[0] / (Math.sqrt(moments[1] / bc2) + PAPER_EPSILON);
+    }
+
+    @Override
     public String name() {
         return form == MetaAdamForm.CODE ? "adam" : "adam-paper";
     }

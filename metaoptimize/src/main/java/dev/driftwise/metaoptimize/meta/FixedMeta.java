@@ -16,6 +16,11 @@ public final class FixedMeta implements MetaUpdate {
     }
 
     @Override
+    public double updateOnHost(double beta, double[] moments, double z, long t) {
+        return beta;
+    }
+
+    @Override
     public String name() {
         return "fixed";
     }

@@ -32,6 +32,13 @@ public final class LionMeta implements MetaUpdate {
     }
 
     @Override
+    public double updateOnHost(double beta, double[] moments, double z, long t) {
+        double next = beta - eta * Math.signum(c * moments[0] + (1 - c) * z);
+        moments[0] = rho * moments[0] + (1 - rho) * z;
+        return next;
+    }
+
+    @Override
     public String name() {
         return "lion";
     }

@@ -21,6 +21,14 @@ public interface MetaUpdate {
      */
     void update(NDArray beta, NDArray[] moments, NDArray z, long t);
 
+    /**
+     * The same rule on one block's β held on the host (scalar and blockwise step sizes), in double.
+     *
+     * @param moments this block's moments, updated in place
+     * @return β_{t+1}
+     */
+    double updateOnHost(double beta, double[] moments, double z, long t);
+
     /** Short name used in {@code spec()}. */
     String name();
 

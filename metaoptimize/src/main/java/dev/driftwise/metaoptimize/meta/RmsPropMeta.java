@@ -31,6 +31,13 @@ public final class RmsPropMeta implements MetaUpdate {
     }
 
     @Override
+    public double updateOnHost(double beta, double[] moments, double z, long t) {
+        moments[0] = lambda * moments[0] + z * z;
+        double mu = (1 - lambda) / (1 - Math.pow(lambda, t));
+        return beta - eta * z / Math.sqrt(mu * moments[0] + EPSILON);
+    }
+
+    @Override
     public String name() {
         return "rmsprop";
     }

@@ -22,6 +22,11 @@ public final class SgdMeta implements MetaUpdate {
     }
 
     @Override
+    public double updateOnHost(double beta, double[] moments, double z, long t) {
+        return beta - eta * z;
+    }
+
+    @Override
     public String name() {
         return "sgd";
     }

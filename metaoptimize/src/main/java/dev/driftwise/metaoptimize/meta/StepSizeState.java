@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import dev.driftwise.metaoptimize.ParameterLayout;
 import dev.driftwise.metaoptimize.StepSizeMap;
 import dev.driftwise.metaoptimize.blocks.BlockAssignment;
@@ -15,9 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The meta-parameters β and their meta-optimizer moments, in float64 on the device: one {@code [m]}
- * array for scalar/blockwise step sizes, or one array per tensor (its shape) for per-weight ones.
- * Turns β into per-tensor step sizes α = σ(β) and applies the meta update (with the optional clamp).
+ * The meta-parameters β and their meta-optimizer moments, always in double precision, and the
+ * step sizes α = σ(β) they give each tensor.
+ *
+ * <p>Where they live: for <b>per-weight</b> step sizes β and its moments are float64 arrays of each
+ * tensor's shape on the parameters' device (n numbers, no host copies). For <b>scalar and blockwise</b>
+ * step sizes the m numbers live on the host: reading the m-vector z back costs one small sync per
+ * step, and in exchange the meta update and σ cost no device op at all and α enters the base step
+ * as a scalar operand (op count, not size, dominates small steps: stack notes §8).
  */
 public final class StepSizeState implements AutoCloseable {
 
@@ -26,8 +30,13 @@ public final class StepSizeState implements AutoCloseable {
     private final BlockAssignment blocks;
     private final double betaMin;
     private final double betaMax;
+    // per-weight: on the device
     private final NDArray[] beta;
     private final NDArray[][] moments;
+    private TensorStepSize[] cachedDevice;
+    // scalar / blockwise: on the host
+    private final double[] hostBeta;
+    private final double[][] hostMoments;
 
     /**
      * @param betaMin lower clamp in β space, or NaN; likewise {@code betaMax}
@@ -40,87 +49,163 @@ public final class StepSizeState implements AutoCloseable {
         this.betaMin = betaMin;
         this.betaMax = betaMax;
         double beta0 = map == StepSizeMap.EXP ? Math.log(initialStepSize) : initialStepSize; // β_0 = σ⁻¹(α0)
-        int groups = blocks.perWeight() ? layout.count() : 1;
-        beta = new NDArray[groups];
-        moments = new NDArray[groups][meta.moments()];
-        for (int g = 0; g < groups; g++) {
-            Shape shape = blocks.perWeight() ? layout.get(g).shape() : new Shape(blocks.blockCount());
-            beta[g] = manager.zeros(shape, DataType.FLOAT64).addi(beta0);
-            for (int k = 0; k < meta.moments(); k++) {
-                moments[g][k] = manager.zeros(shape, DataType.FLOAT64);
-            }
-        }
-    }
-
-    /** α of every tensor in the parameters' dtype, broadcastable against the tensor. */
-    public NDArray[] alphas(NDList parameters) {
-        int n = parameters.size();
-        NDArray[] alpha = new NDArray[n];
-        DataType type = parameters.get(0).getDataType();
         if (blocks.perWeight()) {
+            beta = new NDArray[layout.count()];
+            moments = new NDArray[layout.count()][meta.moments()];
+            for (int p = 0; p < beta.length; p++) {
+                beta[p] = manager.zeros(layout.get(p).shape(), DataType.FLOAT64).addi(beta0);
+                for (int k = 0; k < meta.moments(); k++) {
+                    moments[p][k] = manager.zeros(layout.get(p).shape(), DataType.FLOAT64);
+                }
+            }
+            hostBeta = null;
+            hostMoments = null;
+        } else {
+            beta = new NDArray[0];
+            moments = new NDArray[0][];
+            hostBeta = new double[blocks.blockCount()];
+            java.util.Arrays.fill(hostBeta, beta0);
+            hostMoments = new double[blocks.blockCount()][meta.moments()];
+        }
+    }
+
+    /** This step's α per tensor. */
+    public TensorStepSize[] alphas(NDList parameters) {
+        int n = parameters.size();
+        TensorStepSize[] out = new TensorStepSize[n];
+        if (hostBeta != null) {
+            TensorStepSize[] perBlock = new TensorStepSize[hostBeta.length];
+            for (int b = 0; b < perBlock.length; b++) {
+                perBlock[b] = TensorStepSize.onHost(sigma(hostBeta[b]), parameters.get(0));
+            }
             for (int p = 0; p < n; p++) {
-                alpha[p] = sigma(beta[p]).toType(type, false);
+                out[p] = perBlock[blocks.blockOf()[p]];
             }
-            return alpha;
+            return out;
         }
-        NDArray all = sigma(beta[0]).toType(type, false);
-        NDArray[] perBlock = new NDArray[blocks.blockCount()];
-        for (int b = 0; b < perBlock.length; b++) {
-            perBlock[b] = perBlock.length == 1 ? all.reshape(new Shape()) : all.get(b);
+        if (cachedDevice != null) {
+            return cachedDevice; // a fixed meta never changes β
         }
+        DataType type = parameters.get(0).getDataType();
         for (int p = 0; p < n; p++) {
-            alpha[p] = perBlock[blocks.blockOf()[p]];
-        }
-        return alpha;
-    }
-
-    private NDArray sigma(NDArray b) {
-        return map == StepSizeMap.EXP ? b.exp() : b;
-    }
-
-    /** β ← MetaStep(β, z) for every β array, then the optional clamp. */
-    public void update(NDList z, long t) {
-        if (!meta.adapts()) {
-            return;
-        }
-        for (int g = 0; g < beta.length; g++) {
-            meta.update(beta[g], moments[g], z.get(g), t);
-            if (!Double.isNaN(betaMin) || !Double.isNaN(betaMax)) {
-                // safeguard, off by default (spec §8.9: a documented deviation)
-                beta[g].intern(beta[g].clip(Double.isNaN(betaMin) ? -Double.MAX_VALUE : betaMin,
-                        Double.isNaN(betaMax) ? Double.MAX_VALUE : betaMax));
+            // σ = identity: copy, so that α never aliases β
+            NDArray a = map == StepSizeMap.EXP ? beta[p].exp().toType(type, false) : beta[p].toType(type, true);
+            out[p] = TensorStepSize.onDevice(a);
+            if (!meta.adapts()) {
+                NDScope.unregister(a);
             }
         }
-    }
-
-    /** β arrays copied to the host: one {@code [m]} array, or one per tensor for per-weight. */
-    public double[][] betaOnHost() {
-        double[][] out = new double[beta.length][];
-        for (int g = 0; g < beta.length; g++) {
-            out[g] = beta[g].toDoubleArray();
+        if (!meta.adapts()) {
+            cachedDevice = out;
         }
         return out;
     }
 
+    private double sigma(double b) {
+        return map == StepSizeMap.EXP ? Math.exp(b) : b;
+    }
+
+    /**
+     * β ← MetaStep(β, z), then the optional clamp. z: one {@code [m]} array (scalar/blockwise) or
+     * one array per tensor (per-weight).
+     */
+    public void update(NDList z, long t) {
+        if (!meta.adapts()) {
+            return;
+        }
+        boolean clamp = !Double.isNaN(betaMin) || !Double.isNaN(betaMax);
+        double lo = Double.isNaN(betaMin) ? -Double.MAX_VALUE : betaMin;
+        double hi = Double.isNaN(betaMax) ? Double.MAX_VALUE : betaMax;
+        if (hostBeta != null) {
+            double[] zHost = z.get(0).toDoubleArray(); // the one host sync of a scalar/blockwise step
+            for (int b = 0; b < hostBeta.length; b++) {
+                double next = meta.updateOnHost(hostBeta[b], hostMoments[b], zHost[b], t);
+                hostBeta[b] = clamp ? Math.min(hi, Math.max(lo, next)) : next; // safeguard, spec §8.9 deviation
+            }
+            return;
+        }
+        for (int p = 0; p < beta.length; p++) {
+            meta.update(beta[p], moments[p], z.get(p), t);
+            if (clamp) {
+                beta[p].intern(beta[p].clip(lo, hi));
+            }
+        }
+    }
+
+    /** β copied to the host: one {@code [m]} array, or one per tensor for per-weight. */
+    public double[][] betaOnHost() {
+        if (hostBeta != null) {
+            return new double[][] {hostBeta.clone()};
+        }
+        double[][] out = new double[beta.length][];
+        for (int p = 0; p < beta.length; p++) {
+            out[p] = beta[p].toDoubleArray();
+        }
+        return out;
+    }
+
+    /** Device arrays (per-weight) for the non-finite safeguard's backup. */
     public List<NDArray> stateArrays() {
         List<NDArray> all = new ArrayList<>();
-        for (int g = 0; g < beta.length; g++) {
-            all.add(beta[g]);
-            all.addAll(List.of(moments[g]));
+        for (int p = 0; p < beta.length; p++) {
+            all.add(beta[p]);
+            all.addAll(List.of(moments[p]));
         }
         return all;
     }
 
+    /** Host state (scalar/blockwise) for the safeguard's backup; null for per-weight. */
+    public double[][] hostSnapshot() {
+        if (hostBeta == null) {
+            return null;
+        }
+        double[][] s = new double[hostBeta.length + 1][];
+        s[0] = hostBeta.clone();
+        for (int b = 0; b < hostBeta.length; b++) {
+            s[b + 1] = hostMoments[b].clone();
+        }
+        return s;
+    }
+
+    public void restoreHost(double[][] snapshot) {
+        if (snapshot != null) {
+            System.arraycopy(snapshot[0], 0, hostBeta, 0, hostBeta.length);
+            for (int b = 0; b < hostBeta.length; b++) {
+                System.arraycopy(snapshot[b + 1], 0, hostMoments[b], 0, hostMoments[b].length);
+            }
+        }
+    }
+
     public void save(StateWriter out) {
+        if (hostBeta != null) {
+            for (double[] row : hostSnapshot()) {
+                out.writeDoubles(row);
+            }
+            return;
+        }
         for (NDArray a : stateArrays()) {
             out.writeArray(a);
         }
     }
 
     public void restore(StateReader in, NDManager manager) {
-        for (int g = 0; g < beta.length; g++) {
-            readInto(beta[g], in, manager);
-            for (NDArray m : moments[g]) {
+        if (hostBeta != null) {
+            double[][] s = new double[hostBeta.length + 1][];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = in.readDoubles();
+                int expected = i == 0 ? hostBeta.length : meta.moments();
+                if (s[i].length != expected) {
+                    throw new IllegalArgumentException("optimizer state has " + s[i].length + " step-size values where "
+                            + "this instance has " + expected);
+                }
+            }
+            restoreHost(s);
+            return;
+        }
+        dropCache();
+        for (int p = 0; p < beta.length; p++) {
+            readInto(beta[p], in, manager);
+            for (NDArray m : moments[p]) {
                 readInto(m, in, manager);
             }
         }
@@ -136,8 +221,18 @@ public final class StepSizeState implements AutoCloseable {
         target.intern(read);
     }
 
+    private void dropCache() {
+        if (cachedDevice != null) {
+            for (TensorStepSize s : cachedDevice) {
+                s.array().close();
+            }
+            cachedDevice = null;
+        }
+    }
+
     @Override
     public void close() {
+        dropCache();
         for (NDArray a : stateArrays()) {
             a.close();
         }

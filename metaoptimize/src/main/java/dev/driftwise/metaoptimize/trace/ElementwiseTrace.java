@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import dev.driftwise.metaoptimize.StepContext;
+import dev.driftwise.metaoptimize.meta.TensorStepSize;
 import dev.driftwise.metaoptimize.blocks.BlockAssignment;
 import dev.driftwise.metaoptimize.state.StateReader;
 import dev.driftwise.metaoptimize.state.StateWriter;
@@ -63,9 +64,9 @@ public final class ElementwiseTrace implements Trace {
         // one inner product per tensor (reduced in the parameter dtype), combined per block in float64
         NDList perTensor = new NDList(h.length);
         for (int p = 0; p < h.length; p++) {
-            perTensor.add(h[p].mul(gradients.get(p)).sum().toType(DataType.FLOAT64, false));
+            perTensor.add(h[p].mul(gradients.get(p)).sum());
         }
-        NDArray stacked = NDArrays.stack(perTensor);
+        NDArray stacked = NDArrays.stack(perTensor).toType(DataType.FLOAT64, false);
         z.add(switch (blocks.kind()) {
             case SCALAR -> stacked.sum(new int[] {0}, true);
             case PER_TENSOR -> stacked;
@@ -87,12 +88,12 @@ public final class ElementwiseTrace implements Trace {
     }
 
     @Override
-    public void update(int p, NDArray alpha, NDArray injection, NDArray gradient, StepContext context, long t) {
+    public void update(int p, TensorStepSize alpha, NDArray injection, NDArray gradient, StepContext context, long t) {
         if (diagonalHessian) {
             NDArray diag = context.diagonalHessian().get(p);
             NDArray curvature = weightDecay == 0 ? diag : diag.add(weightDecay);
             // γ·[1 − α ⊙ (κ + diag)]⁺
-            NDArray decay = curvature.mul(alpha).negi().addi(1).maximum(0);
+            NDArray decay = alpha.times(curvature, -1).addi(1).maximum(0);
             h[p].muli(gamma == 1 ? decay : decay.muli(gamma)).addi(injection);
         } else if (weightDecay == 0) {
             if (gamma != 1) {
@@ -100,7 +101,7 @@ public final class ElementwiseTrace implements Trace {
             }
             h[p].addi(injection);
         } else {
-            h[p].muli(alpha.mul(-gamma * weightDecay).addi(gamma)).addi(injection); // γ(1 − κα)
+            alpha.affineInPlace(h[p], gamma, -gamma * weightDecay).addi(injection); // γ(1 − κα) = γ − γκ·α
         }
     }
 

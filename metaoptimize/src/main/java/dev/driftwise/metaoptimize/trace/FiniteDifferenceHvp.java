@@ -23,14 +23,17 @@ final class FiniteDifferenceHvp {
         return type == DataType.FLOAT64 ? 1e-6 : 3e-3;
     }
 
-    /** ∇²f·v, or null when v = 0 (then the product is zero). */
-    NDList apply(GradientFunction gradient, NDList w, NDList v) {
+    /**
+     * ∇²f·v, or null when v = 0 (then the product is zero).
+     *
+     * @param wNorm ‖w‖ (computed once per step by the caller)
+     */
+    NDList apply(GradientFunction gradient, NDList w, double wNorm, NDList v) {
         double vNorm = Math.sqrt(squaredNorm(v));
         if (vNorm == 0) {
             return null;
         }
-        double step = (relativeStep > 0 ? relativeStep : defaultStep(w.get(0).getDataType()))
-                * Math.max(1, Math.sqrt(squaredNorm(w)));
+        double step = (relativeStep > 0 ? relativeStep : defaultStep(w.get(0).getDataType())) * Math.max(1, wNorm);
         double eps = step / vNorm;
         NDList plus = new NDList(w.size());
         NDList minus = new NDList(w.size());

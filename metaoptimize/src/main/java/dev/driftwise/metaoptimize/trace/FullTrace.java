@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import dev.driftwise.metaoptimize.GradientFunction;
 import dev.driftwise.metaoptimize.StepContext;
+import dev.driftwise.metaoptimize.meta.TensorStepSize;
 import dev.driftwise.metaoptimize.base.BaseUpdate;
 import dev.driftwise.metaoptimize.blocks.BlockAssignment;
 import dev.driftwise.metaoptimize.state.StateReader;
@@ -111,8 +112,9 @@ public final class FullTrace implements Trace {
                     + "or use TraceKind.HESSIAN_FREE");
         }
         hessianTimesColumn = new NDList[columns];
+        double wNorm = Math.sqrt(FiniteDifferenceHvp.squaredNorm(parameters));
         for (int j = 0; j < columns; j++) {
-            hessianTimesColumn[j] = hvp.apply(gradient, parameters, new NDList(h[j]));
+            hessianTimesColumn[j] = hvp.apply(gradient, parameters, wNorm, new NDList(h[j]));
         }
         if (carryY && metaSgdStep != 0) {
             curvature = new double[columns][columns];
@@ -129,11 +131,11 @@ public final class FullTrace implements Trace {
     }
 
     @Override
-    public void update(int p, NDArray alpha, NDArray injection, NDArray gradient, StepContext context, long t) {
+    public void update(int p, TensorStepSize alpha, NDArray injection, NDArray gradient, StepContext context, long t) {
         int b = blocks.blockOf()[p];
         for (int j = 0; j < columns; j++) {
             NDArray hv = hessianTimesColumn[j] == null ? h[j][p].zerosLike() : hessianTimesColumn[j].get(p);
-            NDArray next = base.pushTangent(p, alpha, h[j][p], aux[j][p], hv, gradient, gamma, t);
+            NDArray next = base.pushTangent(p, alpha.array(), h[j][p], aux[j][p], hv, gradient, gamma, t);
             double coefficient = carryY ? y[b][j] : (b == j ? 1 : 0);
             if (coefficient != 0) {
                 next.addi(coefficient == 1 ? injection : injection.mul(coefficient));

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.driftwise.metaoptimize.StepContext;
+import dev.driftwise.metaoptimize.meta.TensorStepSize;
 import dev.driftwise.metaoptimize.state.StateReader;
 import dev.driftwise.metaoptimize.state.StateWriter;
 import java.util.List;
@@ -31,10 +32,10 @@ public interface Trace extends AutoCloseable {
     /**
      * Advances tensor p's trace: decay, then add the injection ∂Δw/∂β = σ'(β)·(−d).
      *
-     * @param alpha α of the tensor in the parameter dtype (broadcastable)
+     * @param alpha this step's α of the tensor
      * @param injection Δw for σ = exp, −d for σ = identity
      */
-    void update(int p, NDArray alpha, NDArray injection, NDArray gradient, StepContext context, long t);
+    void update(int p, TensorStepSize alpha, NDArray injection, NDArray gradient, StepContext context, long t);
 
     /** Hook at the end of a step (2×2: the Y update). */
     default void afterStep() {}

@@ -2,6 +2,8 @@ package dev.driftwise.metaoptimize.trace;
 
 /** How the trace h ≈ dw/dβ is carried (spec §2.0, §2.6, §5.2). */
 public enum TraceKind {
+    /** No trace and no meta-gradient: the plain base optimizer (only with meta FIXED). */
+    NONE,
     /** {@code h ← γ(1 − κα)h + Δw}: the paper's practical variant, any base (spec §2.6). */
     HESSIAN_FREE,
     /**

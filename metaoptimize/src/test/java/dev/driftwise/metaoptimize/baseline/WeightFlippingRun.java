@@ -9,10 +9,18 @@ import dev.driftwise.metaoptimize.OnlineOptimizer;
 import dev.driftwise.metaoptimize.ParameterLayout;
 import dev.driftwise.metaoptimize.StepContext;
 import dev.driftwise.metaoptimize.testing.WeightFlippingTask;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -24,13 +32,30 @@ final class WeightFlippingRun {
 
     static final int SAMPLES = 30_000;
     static final int SCORED_FROM = 20_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     static final ParameterLayout LAYOUT =
             ParameterLayout.of(List.of(new ParameterLayout.Entry("w", new Shape(WeightFlippingTask.INPUTS))));
 
     private WeightFlippingRun() {}
 
+    private static final AtomicLong CPU_NANOS = new AtomicLong();
+
+    /** CPU time spent in {@link #score} by all threads so far: a figure that a busy machine does not inflate. */
+    static double cpuSeconds() {
+        return CPU_NANOS.get() / 1e9;
+    }
+
     /** Runs one seed and returns the score; the optimizer is built, used and closed here. */
     static double score(long seed, Function<ParameterLayout, OnlineOptimizer> optimizer) {
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        try {
+            return scoreOn(seed, optimizer);
+        } finally {
+            CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
+        }
+    }
+
+    private static double scoreOn(long seed, Function<ParameterLayout, OnlineOptimizer> optimizer) {
         WeightFlippingTask task = new WeightFlippingTask(seed);
         int d = WeightFlippingTask.INPUTS;
         double[] x = new double[d];
@@ -69,12 +94,32 @@ final class WeightFlippingRun {
         return squaredErrors / (SAMPLES - SCORED_FROM);
     }
 
-    /** Mean and standard error over seeds 1..seeds. */
+    /** Mean and standard error over seeds 1..seeds, two seeds at a time (one optimizer per thread). */
     static double[] meanAndStandardError(int seeds, Function<ParameterLayout, OnlineOptimizer> optimizer) {
         double[] scores = new double[seeds];
-        for (int s = 0; s < seeds; s++) {
-            scores[s] = score(s + 1, optimizer);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Double>> runs = new ArrayList<>();
+            for (int s = 0; s < seeds; s++) {
+                long seed = s + 1;
+                runs.add(pool.submit(() -> score(seed, optimizer)));
+            }
+            for (int s = 0; s < seeds; s++) {
+                scores[s] = runs.get(s).get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring T1", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a T1 run failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
+        return meanAndStandardError(scores);
+    }
+
+    static double[] meanAndStandardError(double[] scores) {
+        int seeds = scores.length;
         double mean = 0;
         for (double v : scores) {
             mean += v;

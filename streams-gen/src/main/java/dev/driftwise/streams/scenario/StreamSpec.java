@@ -63,10 +63,6 @@ final class StreamSpec {
         return id;
     }
 
-    long seed() {
-        return seed;
-    }
-
     /** A new stream at its first sample. */
     SampleStream open() {
         StreamRandoms randoms = new StreamRandoms(seed);

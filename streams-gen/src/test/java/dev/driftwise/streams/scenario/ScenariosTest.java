@@ -72,12 +72,32 @@ class ScenariosTest {
         assertEquals(1, s.conceptId, "initialConcept");
     }
 
+    /**
+     * A stream's own seed pins it regardless of the scenario seed; a seed override changes every
+     * stream, pinned or not, and is what the scenario reports.
+     */
     @Test
     void seedOverrideChangesEveryStreamAndIsReported() {
-        SpecScenario plain = (SpecScenario) Scenarios.load("sea-abrupt", null);
-        SpecScenario overridden = (SpecScenario) Scenarios.load("sea-abrupt", 1234L);
-        assertEquals(1, plain.seed());
-        assertEquals(1234, overridden.seed());
+        String json = """
+                {"seed": %d, "streams": [{"id": "pinned", "family": "sea", "seed": 77}, {"id": "derived", "family": "sea"}]}""";
+        Scenario s1 = Scenarios.parse("inline", "x", json.formatted(1), null);
+        Scenario s2 = Scenarios.parse("inline", "x", json.formatted(2), null);
+        assertEquals(first(s1, 0), first(s2, 0), "an explicit stream seed ignores the scenario seed");
+        assertTrue(first(s1, 1) != first(s2, 1), "a derived stream seed follows the scenario seed");
+        Scenario o1 = Scenarios.parse("inline", "x", json.formatted(1), 10L);
+        Scenario o2 = Scenarios.parse("inline", "x", json.formatted(1), 11L);
+        assertTrue(first(o1, 0) != first(o2, 0), "the override reaches a pinned stream");
+        assertTrue(first(o1, 1) != first(o2, 1), "the override reaches a derived stream");
+        assertTrue(first(o1, 0) != first(s1, 0), "overridden differs from the file's own seeds");
+        assertEquals(1, ((SpecScenario) s1).seed());
+        assertEquals(10, ((SpecScenario) o1).seed());
+    }
+
+    private static float first(Scenario scenario, int stream) {
+        SampleStream s = scenario.streams().get(stream);
+        GeneratedSample sample = new GeneratedSample(s.featureCount());
+        s.next(sample);
+        return sample.features[0];
     }
 
     @Test
