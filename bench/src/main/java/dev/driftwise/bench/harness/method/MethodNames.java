@@ -116,7 +116,7 @@ public final class MethodNames {
 
     private static MethodSpec fixed(String name, BaseAlgorithm base, Double a) {
         String family = a == null ? name : name.substring(0, name.indexOf('/'));
-        return new MethodSpec(family, MethodKind.FIXED, base, MetaAlgorithm.FIXED, "scalar", TraceKind.HESSIAN_FREE,
+        return new MethodSpec(family, MethodKind.FIXED, base, MetaAlgorithm.FIXED, "scalar", TraceKind.NONE,
                 null, null, a, null);
     }
 

@@ -107,8 +107,8 @@ public record MethodSpec(String name, MethodKind kind, BaseAlgorithm base, MetaA
         String description = label();
         return switch (kind) {
             case FIXED -> OptimizerFactory.of(description, (layout, manager) -> MetaOptimize.builder()
-                    .optBase(base).optAdamForm(AdamForm.STANDARD).optMeta(MetaAlgorithm.FIXED)
-                    .optInitialStepSize(a0).build(layout, manager));
+                    .optBase(base).optAdamForm(AdamForm.STANDARD).optMeta(MetaAlgorithm.FIXED).optTrace(TraceKind.NONE)
+                    .optInitialStepSize(a0).build(layout, manager)); // NONE: exactly the base optimizer, no trace
             case IDBD -> OptimizerFactory.of(description, (layout, manager) -> Idbd.builder(layout)
                     .optMetaStepSize(step).optInitialStepSize(a0).build()).withDiagonalHessian();
             case AUTOSTEP -> OptimizerFactory.of(description, (layout, manager) -> Autostep.builder(layout)
