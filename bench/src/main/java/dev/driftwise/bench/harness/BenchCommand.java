@@ -141,6 +141,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BenchTask task = task();
+        long n = samples != null ? samples : task.protocolSamples();
+        task = task.forSamples(n);
         int r = runs != null ? runs : task.seedChangesStream() ? 5 : 1;
         if (!task.seedChangesStream() && r > 1) {
             throw new IllegalArgumentException("--runs " + r + " with --csv: the file is one fixed stream, so every run would be "
@@ -152,7 +154,6 @@ public final class BenchCommand implements Callable<Integer> {
             case "meta" -> BenchPlan.Sweep.META_STEP;
             default -> throw new IllegalArgumentException("--sweep " + sweep + ": use none, alpha0 or meta");
         };
-        long n = samples != null ? samples : task.protocolSamples();
         if (!task.seedChangesStream() && n > task.protocolSamples()) {
             throw new IllegalArgumentException("--samples " + n + ": the CSV has only " + task.protocolSamples() + " rows");
         }

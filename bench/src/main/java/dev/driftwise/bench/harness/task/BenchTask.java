@@ -32,6 +32,14 @@ public interface BenchTask {
     /** Inputs whose step sizes are reported per group; may be empty. */
     List<WeightGroup> weightGroups();
 
+    /**
+     * The task for runs of {@code samples} samples. Tasks whose drift schedule is tied to the protocol
+     * length (T6: drifts at 1/4, 1/2, 3/4 of the stream) scale it; the others are unchanged.
+     */
+    default BenchTask forSamples(long samples) {
+        return this;
+    }
+
     /** Whether runs with different seeds see different streams (false for a CSV file). */
     default boolean seedChangesStream() {
         return true;

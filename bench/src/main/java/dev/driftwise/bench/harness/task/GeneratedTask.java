@@ -38,8 +38,21 @@ final class GeneratedTask implements BenchTask {
         this.groups = List.copyOf(groups);
     }
 
-    GeneratedTask withModel(ModelSpec other) {
-        return new GeneratedTask(id, title, scenarioName, scenarioJson, other, protocolSamples, primary, scorers, groups);
+    private LongFunction<String> scaledScenario;
+
+    /** Makes {@link #forSamples} rebuild the scenario JSON for a shortened stream. */
+    GeneratedTask scaledBy(LongFunction<String> scenarioForSamples) {
+        this.scaledScenario = scenarioForSamples;
+        return this;
+    }
+
+    @Override
+    public BenchTask forSamples(long samples) {
+        if (scaledScenario == null || samples == protocolSamples) {
+            return this;
+        }
+        return new GeneratedTask(id, title + " (drift schedule scaled to " + samples + " samples)", scenarioName,
+                scaledScenario.apply(samples), model, protocolSamples, primary, scorers, groups);
     }
 
     @Override public String id() { return id; }

@@ -41,8 +41,8 @@ public final class Tasks {
                 n -> new SquaredErrorTail(n - n / 10, 1.0, true), List.of(WeightGroup.range("all", 0, 20))));
         add(hyperplane("T5", 0.001));
         add(hyperplane("T5-slow", 0.0001));
-        add(sea("T6", "sea-abrupt", "abrupt"));
-        add(sea("T6-gradual", "sea-gradual", "gradual (sigmoid width 50,000)"));
+        add(sea("T6", "sea-abrupt", "abrupt").scaledBy(n -> seaScenario(n, 0)));
+        add(sea("T6-gradual", "sea-gradual", "gradual (sigmoid width 50,000)").scaledBy(n -> seaScenario(n, 50_000)));
         GeneratedTask t7 = new GeneratedTask("T7", "permuted-input teacher: 100 inputs, 10 classes, a fresh input permutation every"
                 + " 10,000 samples, softmax regression; accuracy per task, first 1,000 per task, slope", "permuted", null,
                 ModelSpec.softmaxRegression(100, 10), 2_000_000, ACCURACY,
@@ -75,6 +75,19 @@ public final class Tasks {
                 + " accuracy, recovery time, step size of the irrelevant a3", scenario, null,
                 ModelSpec.logisticRegression(3), 1_000_000, ACCURACY, n -> new DriftRecovery(WINDOW, 0.01),
                 List.of(WeightGroup.range("a1a2", 0, 2), WeightGroup.range("a3", 2, 3)));
+    }
+
+    /**
+     * The T6 scenario for a stream of {@code n} samples: drifts at n/4, n/2, 3n/4 (250k, 500k, 750k
+     * of 1,000,000) and, for gradual drift, the width scaled the same way (50,000 of 1,000,000).
+     */
+    static String seaScenario(long n, long protocolWidth) {
+        long width = Math.max(1, protocolWidth * n / 1_000_000);
+        String drift = protocolWidth == 0
+                ? "{\"type\":\"abrupt\",\"at\":[" + n / 4 + "," + n / 2 + "," + 3 * n / 4 + "]}"
+                : "{\"type\":\"gradual\",\"at\":[" + n / 4 + "," + n / 2 + "," + 3 * n / 4 + "],\"width\":" + width + "}";
+        return "{\"name\":\"sea-scaled\",\"streams\":[{\"id\":\"sea\",\"family\":\"sea\","
+                + "\"params\":{\"noise\":0.10,\"featureScale\":0.1},\"drift\":[" + drift + "]}]}";
     }
 
     /** The task called {@code id} (case-insensitive). */
