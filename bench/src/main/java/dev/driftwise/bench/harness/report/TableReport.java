@@ -21,17 +21,17 @@ public final class TableReport {
         out.printf(Locale.ROOT, "%d samples per run, %d runs (stream seeds %d..%d, common to all methods), micro-batch %d, %.1f s%n",
                 result.settings().samples(), result.seeds().length, result.seeds()[0], result.seeds()[result.seeds().length - 1],
                 result.settings().batch(), result.seconds());
-        out.printf(Locale.ROOT, "%-40s %-16s %-22s %-22s %s%n", "method", "setting", primary + " (mean ± se)",
+        out.printf(Locale.ROOT, "%-40s %-20s %-22s %-22s %s%n", "method", "setting", primary + " (mean ± se)",
                 "Δ vs best fixed (± se)", "other scores; final step size by input group (median −Δw/g)");
         for (MethodResult m : result.methods()) {
             if (m.best() == null) {
-                out.printf(Locale.ROOT, "%-40s %-16s %s%n", m.method().name(), "-", "every setting diverged");
+                out.printf(Locale.ROOT, "%-40s %-20s %s%n", m.method().name(), "-", "every setting diverged");
                 continue;
             }
             ConfigResult best = m.best();
             String setting = m.method().isGrid() ? "a=" + g(best.method().alpha0()) + " (best)"
-                    : "a0=" + g(best.method().effectiveAlpha0());
-            out.printf(Locale.ROOT, "%-40s %-16s %-22s %-22s %s%s%n", m.method().name(), setting, pm(best.score(primary)),
+                    : (m.method().kind().adaptive() ? "a0=" : "a=") + g(best.method().effectiveAlpha0());
+            out.printf(Locale.ROOT, "%-40s %-20s %-22s %-22s %s%s%n", m.method().name(), setting, pm(best.score(primary)),
                     m.pairedToBestFixed() == null ? "-" : pm(m.pairedToBestFixed()), others(best.scores(), primary),
                     groups(best.groupSteps()) + (best.divergedRuns() > 0 ? "; diverged runs " + best.divergedRuns() : ""));
         }
