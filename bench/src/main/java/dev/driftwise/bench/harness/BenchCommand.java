@@ -157,13 +157,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (!task.seedChangesStream() && n > task.protocolSamples()) {
             throw new IllegalArgumentException("--samples " + n + ": the CSV has only " + task.protocolSamples() + " rows");
         }
+        if (alpha0 != null && !(alpha0 > 0)) {
+            throw new IllegalArgumentException("--alpha0 " + alpha0 + ": must be > 0, e.g. 1e-4");
+        }
         String methodList = methods != null ? methods : task.model().layerCount() == 1 ? ONE_LAYER_DEFAULTS : MLP_DEFAULTS;
         BenchPlan plan = new BenchPlan(task, MethodNames.parseList(methodList), r, seed, new RunSettings(n, batch, pathPoints),
                 StepSizeGrid.parse(grid), alpha0, sweepKind,
                 sweepValues != null ? sweepValues : sweepKind.defaultValues(), threads);
-        if (alpha0 != null && !(alpha0 > 0)) {
-            throw new IllegalArgumentException("--alpha0 " + alpha0 + ": must be > 0, e.g. 1e-4");
-        }
         BenchResult result = new BenchRunner(quiet ? null : err).run(plan);
         TableReport.print(result, out);
         if (json != null) {
