@@ -7,7 +7,9 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * Turns libtorch's thread-local grad mode off for an in-place update and restores it. Grad mode is
  * ON in every new thread (stack notes §9.2), and an in-place op on a leaf that requires grad then
- * fails; DJL's own optimizers run their fused updates in native code with grad disabled.
+ * fails. DJL's built-in optimizers avoid NDArray in-place ops on the weight altogether (they call
+ * fused native updates such as {@code JniUtils.adamUpdate}); MetaOptimize's update is a sequence
+ * of NDArray ops, so it disables grad mode for the step instead.
  */
 final class GradModeOff implements AutoCloseable {
 

@@ -157,6 +157,7 @@ public final class MetaOptimize implements OnlineOptimizer {
             if (config.alphaTiming() == AlphaTiming.BEFORE_META) {
                 stepSizes.update(z, t);
             }
+            increments.addAll(z); // a finite gradient can still meet an overflowing trace
             if (backup != null && !allFinite(increments)) {
                 backup.restore();
                 skipped++;

@@ -32,8 +32,9 @@ import java.util.Objects;
  *   h_i ← h_i (1 − α_i x_i²) + α_i δ x_i
  * </pre>
  *
- * These are the equations of the paper's Table 1 (checked against a public implementation of it);
- * the same ordering is used: v with the old α, then α, then the normaliser, then w and h.
+ * These are the equations of the paper's Table 1 as our brief states them, cross-checked against a
+ * public third-party implementation of Table 1 (the PDF itself was not at hand); same ordering: v
+ * with the old α, then α, then the normaliser, then w and h.
  * α, v and h are float64 tensors on the parameters' manager.
  */
 public final class Autostep extends BaselineOptimizer {

@@ -107,7 +107,8 @@ abstract class BaselineOptimizer implements OnlineOptimizer {
         layout.check(parameters, "parameters");
         layout.check(gradients, "gradients");
         Objects.requireNonNull(context, "context (use StepContext.none())");
-        try (GradModeOff ignored = GradModeOff.on(parameters.get(0))) {
+        GradModeOff gradMode = GradModeOff.on(parameters.get(0));
+        try {
             ensureStateOn(parameters);
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
@@ -121,6 +122,8 @@ abstract class BaselineOptimizer implements OnlineOptimizer {
             }
             steps++;
             return StepReport.applied(steps);
+        } finally {
+            gradMode.close();
         }
     }
 
@@ -191,7 +194,8 @@ abstract class BaselineOptimizer implements OnlineOptimizer {
             in.expectEnd();
             closeState();
         } else {
-            if (home == null) {
+            boolean homeCreatedHere = home == null;
+            if (homeCreatedHere) {
                 home = NDManager.newBaseManager();
                 homeIsPrivate = true;
                 createConstants(home);
@@ -201,6 +205,9 @@ abstract class BaselineOptimizer implements OnlineOptimizer {
                 readState(in, next);
             } catch (RuntimeException e) {
                 next.close();
+                if (homeCreatedHere) {
+                    closeState(); // back to "never stepped", as before the call
+                }
                 throw e;
             }
             NDScope.unregister(stateArrays());

@@ -25,13 +25,16 @@ import java.util.Objects;
  * </pre>
  *
  * This is the paper's algorithm (ε outside the square root, on the bias-corrected v̂). The
- * authors' PyTorch code instead adds ε to √v before the bias correction; the two differ only
- * where √v̂ is comparable to ε. m, v and u are tensors in the parameters' dtype.
+ * authors' PyTorch code ({@code hypergrad/adam_hd.py}) adds ε to √v before the bias correction;
+ * the two differ only where √v̂ is comparable to ε. m, v and u are tensors in the parameters' dtype.
  */
 public final class HypergradientAdam extends HypergradientOptimizer {
 
     public static final double DEFAULT_INITIAL_STEP_SIZE = 0.001;
-    /** β: the paper's hypergradient step for Adam-HD (logistic regression and MLP; 1e-8 for VGG). */
+    /**
+     * β: the paper's hypergradient step for Adam-HD: 1e-7 for logistic regression and the MLP, 1e-8
+     * for VGG (result folders of gbaydin/hypergradient-descent).
+     */
     public static final double DEFAULT_HYPERGRADIENT_STEP_SIZE = 1e-7;
     public static final double DEFAULT_BETA1 = 0.9;
     public static final double DEFAULT_BETA2 = 0.999;

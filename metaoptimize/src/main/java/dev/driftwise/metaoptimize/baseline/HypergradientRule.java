@@ -27,6 +27,6 @@ public enum HypergradientRule {
         }
         double norms = Math.sqrt(gradientSquaredNorm * directionSquaredNorm);
         // first step (u = 0) or a zero gradient: no direction information, α stays
-        return norms > 0 ? alpha * (1 + rate * gradientDotDirection / norms) : alpha + 0 * gradientDotDirection;
+        return norms > 0 ? alpha * (1 + rate * gradientDotDirection / norms) : alpha;
     }
 }

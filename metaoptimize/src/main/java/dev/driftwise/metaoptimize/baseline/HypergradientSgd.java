@@ -22,7 +22,10 @@ public final class HypergradientSgd extends HypergradientOptimizer {
 
     /** α0: the initial step size of the paper's experiments. */
     public static final double DEFAULT_INITIAL_STEP_SIZE = 0.001;
-    /** β: the paper's hypergradient step for SGD-HD (and SGDN-HD). */
+    /**
+     * β: the paper's hypergradient step for SGD-HD (and SGDN-HD), as in the result folders of the
+     * authors' repository gbaydin/hypergradient-descent ({@code results/logreg/+1e-03_+1e-03}).
+     */
     public static final double DEFAULT_HYPERGRADIENT_STEP_SIZE = 0.001;
 
     private HypergradientSgd(Builder b) {

@@ -89,8 +89,8 @@ public final class StepSizeState implements AutoCloseable {
         DataType type = parameters.get(0).getDataType();
         for (int p = 0; p < n; p++) {
             // σ = identity: copy, so that α never aliases β
-            NDArray a = map == StepSizeMap.EXP ? beta[p].exp().toType(type, false) : beta[p].toType(type, true);
-            out[p] = TensorStepSize.onDevice(a);
+            NDArray a = (map == StepSizeMap.EXP ? beta[p].exp().toType(type, false) : beta[p].toType(type, true)).negi();
+            out[p] = TensorStepSize.onDeviceNegated(a);
             if (!meta.adapts()) {
                 NDScope.unregister(a);
             }
@@ -224,7 +224,7 @@ public final class StepSizeState implements AutoCloseable {
     private void dropCache() {
         if (cachedDevice != null) {
             for (TensorStepSize s : cachedDevice) {
-                s.array().close();
+                s.close();
             }
             cachedDevice = null;
         }

@@ -10,11 +10,12 @@ public final class TensorStepSize {
 
     private final double host;
     private NDArray array;
+    private final NDArray negative; // −α for per-weight step sizes: Δw = d ⊙ (−α) is then one op
     private final NDArray like;
 
-    private TensorStepSize(double host, NDArray array, NDArray like) {
+    private TensorStepSize(double host, NDArray negative, NDArray like) {
         this.host = host;
-        this.array = array;
+        this.negative = negative;
         this.like = like;
     }
 
@@ -23,26 +24,41 @@ public final class TensorStepSize {
         return new TensorStepSize(alpha, null, like);
     }
 
-    /** Per-weight α, already in the parameter dtype. */
-    static TensorStepSize onDevice(NDArray alpha) {
-        return new TensorStepSize(Double.NaN, alpha, null);
+    /** Per-weight step sizes given as −α, already in the parameter dtype. */
+    static TensorStepSize onDeviceNegated(NDArray negativeAlpha) {
+        return new TensorStepSize(Double.NaN, negativeAlpha, null);
     }
 
     /** {@code factor·α ⊙ x} as a new array. */
     public NDArray times(NDArray x, double factor) {
-        return array == null ? x.mul(factor * host) : x.mul(factor == 1 ? array : array.mul(factor));
+        if (negative == null) {
+            return x.mul(factor * host);
+        }
+        return x.mul(factor == -1 ? negative : negative.mul(-factor));
     }
 
     /** {@code x ← x ⊙ (a + b·α)} in place (e.g. the trace decay γ(1 − κα) = γ − γκ·α). */
     public NDArray affineInPlace(NDArray x, double a, double b) {
-        return array == null ? x.muli(a + b * host) : x.muli(array.mul(b).addi(a));
+        return negative == null ? x.muli(a + b * host) : x.muli(negative.mul(-b).addi(a));
     }
 
-    /** α as an array (created on first use for a host α; in the current scope). */
+    /** α as an array (created on first use, in the current scope). */
     public NDArray array() {
-        if (array == null) {
+        if (array == null && negative != null) {
+            array = negative.neg();
+        } else if (array == null) {
             array = like.getManager().create(host).toType(like.getDataType(), false).toDevice(like.getDevice(), false);
         }
         return array;
+    }
+
+    /** Releases the arrays of a cached (fixed-meta) step size. */
+    void close() {
+        if (negative != null) {
+            negative.close();
+        }
+        if (array != null) {
+            array.close();
+        }
     }
 }

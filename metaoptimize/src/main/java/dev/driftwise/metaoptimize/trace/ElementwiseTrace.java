@@ -64,7 +64,7 @@ public final class ElementwiseTrace implements Trace {
         // one inner product per tensor (reduced in the parameter dtype), combined per block in float64
         NDList perTensor = new NDList(h.length);
         for (int p = 0; p < h.length; p++) {
-            perTensor.add(h[p].mul(gradients.get(p)).sum());
+            perTensor.add(innerProduct(h[p], gradients.get(p)));
         }
         NDArray stacked = NDArrays.stack(perTensor).toType(DataType.FLOAT64, false);
         z.add(switch (blocks.kind()) {
@@ -73,6 +73,11 @@ public final class ElementwiseTrace implements Trace {
             default -> stacked.matMul(blockSum(stacked.getManager())).reshape(blocks.blockCount());
         });
         return z;
+    }
+
+    /** ⟨a, b⟩ as one fused dot over flat views: no weight-sized temporary (memory traffic, spec §7.5). */
+    static NDArray innerProduct(NDArray a, NDArray b) {
+        return a.getShape().dimension() == 1 ? a.dot(b) : a.reshape(-1).dot(b.reshape(-1));
     }
 
     private NDArray blockSum(NDManager manager) {

@@ -222,6 +222,23 @@ class BaselineContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("baselines")
+    void missingDiagonalHessianFailsSayingHowToSupplyIt(String name, boolean needsHessian,
+            Function<ParameterLayout, OnlineOptimizer> factory) {
+        assumeTrue(needsHessian, "only IDBD-style methods read the diagonal Hessian");
+        try (NDManager manager = NDManager.newBaseManager(); OnlineOptimizer opt = factory.apply(LAYOUT)) {
+            Learner a = new Learner(manager, DataType.FLOAT64, 55);
+            NDList xs = a.loss.inputs(new double[] {1, 2, 3, 4, 5, 6, 7});
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> opt.step(a.params, LinearSquaredLoss.gradient(xs, 0, 1)));
+            assertTrue(e.getMessage().startsWith(name + " needs the diagonal of the Hessian")
+                    && e.getMessage().contains("StepContext.withDiagonalHessian"), name + ": message was " + e.getMessage());
+            assertEquals(0, opt.stepCount());
+            assertEquals(0.0, LinearSquaredLoss.flat(a.params)[0]);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("baselines")
     void stepsFromANewThreadOnParametersThatRequireGrad(String name, boolean needsHessian,
             Function<ParameterLayout, OnlineOptimizer> factory) throws InterruptedException {
         try (NDManager manager = NDManager.newBaseManager(); OnlineOptimizer opt = factory.apply(LAYOUT)) {
@@ -255,10 +272,23 @@ class BaselineContractTest {
     void restoreRefusesStateOfAnotherConfiguration(String name, boolean needsHessian,
             Function<ParameterLayout, OnlineOptimizer> factory) {
         ParameterLayout other = ParameterLayout.of(java.util.List.of(LAYOUT.get(0)));
-        try (OnlineOptimizer opt = factory.apply(LAYOUT); OnlineOptimizer smaller = factory.apply(other)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> smaller.restoreState(opt.saveState()));
+        try (NDManager manager = NDManager.newBaseManager();
+                OnlineOptimizer opt = factory.apply(LAYOUT);
+                OnlineOptimizer smaller = factory.apply(other);
+                OnlineOptimizer fresh = factory.apply(LAYOUT)) {
+            Learner a = new Learner(manager, DataType.FLOAT64, 57);
+            a.run(opt, 10);
+            byte[] state = opt.saveState();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> smaller.restoreState(state));
             assertTrue(e.getMessage().contains("was written for configuration"), name + ": message was " + e.getMessage());
             assertEquals(0, smaller.stepCount());
+
+            byte[] truncated = java.util.Arrays.copyOf(state, state.length - 9);
+            e = assertThrows(IllegalArgumentException.class, () -> fresh.restoreState(truncated));
+            assertTrue(e.getMessage().contains("truncated"), name + ": message was " + e.getMessage());
+            Learner b = new Learner(manager, DataType.FLOAT64, 57);
+            b.run(fresh, 10); // a failed restore leaves the instance as it was: it starts from scratch
+            assertArrayEquals(a.raw(), b.raw(), name + ": run after a refused restore");
         }
     }
 

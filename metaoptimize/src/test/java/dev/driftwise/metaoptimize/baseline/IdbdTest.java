@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.metaoptimize.ParameterLayout;
 import java.util.List;
@@ -107,18 +105,13 @@ class IdbdTest {
     }
 
     @Test
-    void withoutDiagonalHessianFailsNamingTheFix() {
+    void reportsInitialStepSizesAndItsSettingsBeforeTheFirstStep() {
         ParameterLayout layout = LinearSquaredLoss.twoTensors();
-        try (NDManager manager = NDManager.newBaseManager(); Idbd idbd = Idbd.builder(layout).build()) {
-            LinearSquaredLoss loss = new LinearSquaredLoss(layout, manager, DataType.FLOAT64);
-            NDList params = loss.zeroParameters();
-            NDList xs = loss.inputs(new double[] {1, 2, 3, 4, 5, 6, 7});
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> idbd.step(params, LinearSquaredLoss.gradient(xs, 0, 1)));
-            assertTrue(e.getMessage().contains("idbd needs the diagonal of the Hessian")
-                    && e.getMessage().contains("StepContext.withDiagonalHessian"), "message was: " + e.getMessage());
-            assertEquals(0, idbd.stepCount());
-            assertEquals(0.0, LinearSquaredLoss.flat(params)[0]);
+        try (Idbd idbd = Idbd.builder(layout).optMetaStepSize(0.01).optMinLogStepSize(-10).build()) {
+            assertEquals(List.of(
+                    new BlockStepSize("weight", 4, 0.05, Math.log(0.05), 0.05, 0.05, 0, 0),
+                    new BlockStepSize("extra", 3, 0.05, Math.log(0.05), 0.05, 0.05, 0, 0)), idbd.stepSizes());
+            assertEquals("idbd{theta=0.01, alpha0=0.05, betaMin=-10.0}", idbd.spec().toString());
         }
     }
 

@@ -22,22 +22,28 @@ class WeightFlippingGridTest {
     }
 
     @Test
-    void autostepInitialStepSizes() {
+    void autostepSettings() {
         for (double alpha0 : new double[] {0.001, 0.01, 0.05}) {
             print("Autostep α0=" + alpha0, WeightFlippingRun.meanAndStandardError(SEEDS,
                     l -> Autostep.builder(l).optInitialStepSize(alpha0).build()));
+        }
+        for (double mu : new double[] {0.03, 0.1}) {
+            print("Autostep μ=" + mu, WeightFlippingRun.meanAndStandardError(SEEDS,
+                    l -> Autostep.builder(l).optMetaStepSize(mu).build()));
         }
     }
 
     @Test
     void hypergradientSettings() {
-        for (double beta : new double[] {1e-4, 1e-3}) {
+        for (double beta : new double[] {1e-3, 1e-4, 1e-5, 1e-6, 1e-7}) {
             print("SGD-HD α0=0.001 β=" + beta, WeightFlippingRun.meanAndStandardError(SEEDS,
                     l -> HypergradientSgd.builder(l).optHypergradientStepSize(beta).build()));
         }
         print("SGD-HD multiplicative β=0.02", WeightFlippingRun.meanAndStandardError(SEEDS,
                 l -> HypergradientSgd.builder(l).optRule(HypergradientRule.MULTIPLICATIVE).optHypergradientStepSize(0.02).build()));
         print("Adam-HD defaults", WeightFlippingRun.meanAndStandardError(SEEDS, l -> HypergradientAdam.builder(l).build()));
+        print("Adam-HD α0=0.01", WeightFlippingRun.meanAndStandardError(SEEDS,
+                l -> HypergradientAdam.builder(l).optInitialStepSize(0.01).build()));
     }
 
     /** Best fixed-step LMS on the same streams, in plain doubles: the bar of docs/benchmarks.md. */
