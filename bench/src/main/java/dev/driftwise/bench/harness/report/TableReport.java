@@ -25,7 +25,8 @@ public final class TableReport {
                 "Δ vs best fixed (± se)", "other scores; final step size by input group (median −Δw/g)");
         for (MethodResult m : result.methods()) {
             if (m.best() == null) {
-                out.printf(Locale.ROOT, "%-40s %-20s %s%n", m.method().name(), "-", "every setting diverged");
+                out.printf(Locale.ROOT, "%-40s %-20s %s%n", m.method().name(), "-",
+                        m.method().isGrid() ? "every grid step size diverged" : "diverged in every run");
                 continue;
             }
             ConfigResult best = m.best();
