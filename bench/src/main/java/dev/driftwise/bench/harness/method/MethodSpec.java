@@ -7,6 +7,7 @@ import dev.driftwise.metaoptimize.base.AdamForm;
 import dev.driftwise.metaoptimize.base.BaseAlgorithm;
 import dev.driftwise.metaoptimize.baseline.Autostep;
 import dev.driftwise.metaoptimize.baseline.HypergradientAdam;
+import dev.driftwise.metaoptimize.baseline.HypergradientRule;
 import dev.driftwise.metaoptimize.baseline.HypergradientSgd;
 import dev.driftwise.metaoptimize.baseline.Idbd;
 import dev.driftwise.metaoptimize.blocks.StepSizeBlocks;
@@ -30,9 +31,11 @@ import java.util.Locale;
  * @param metaStep meta step size (η, θ, μ or β), or null for the method's default
  * @param alpha0 fixed step size (FIXED) or initial step size α0, or null (FIXED: the grid; else the default)
  * @param tau Autostep's time scale τ, or null for 10^4
+ * @param rule hypergradient rule (SGD-HD, Adam-HD), or null for additive
  */
 public record MethodSpec(String name, MethodKind kind, BaseAlgorithm base, MetaAlgorithm meta, String granularity,
-                         TraceKind trace, Double gamma, Double metaStep, Double alpha0, Double tau) {
+                         TraceKind trace, Double gamma, Double metaStep, Double alpha0, Double tau,
+                         HypergradientRule rule) {
 
     /** Whether this names a whole fixed-step grid rather than one configuration. */
     public boolean isGrid() {
@@ -40,14 +43,14 @@ public record MethodSpec(String name, MethodKind kind, BaseAlgorithm base, MetaA
     }
 
     public MethodSpec withAlpha0(double value) {
-        return new MethodSpec(name, kind, base, meta, granularity, trace, gamma, metaStep, value, tau);
+        return new MethodSpec(name, kind, base, meta, granularity, trace, gamma, metaStep, value, tau, rule);
     }
 
     public MethodSpec withMetaStep(double value) {
         if (!kind.adaptive()) {
             throw new IllegalArgumentException("method " + name + " has a fixed step size and no meta step size to set");
         }
-        return new MethodSpec(name, kind, base, meta, granularity, trace, gamma, value, alpha0, tau);
+        return new MethodSpec(name, kind, base, meta, granularity, trace, gamma, value, alpha0, tau, rule);
     }
 
     /** The α0 (or fixed α) this configuration runs with. */
@@ -115,15 +118,19 @@ public record MethodSpec(String name, MethodKind kind, BaseAlgorithm base, MetaA
                     .optMetaStepSize(step).optTimeScale(tau == null ? Autostep.DEFAULT_TIME_SCALE : tau)
                     .optInitialStepSize(a0).build()).withDiagonalHessian();
             case SGD_HD -> OptimizerFactory.of(description, (layout, manager) -> HypergradientSgd.builder(layout)
-                    .optInitialStepSize(a0).optHypergradientStepSize(step).build());
+                    .optInitialStepSize(a0).optHypergradientStepSize(step).optRule(hypergradientRule()).build());
             case ADAM_HD -> OptimizerFactory.of(description, (layout, manager) -> HypergradientAdam.builder(layout)
-                    .optInitialStepSize(a0).optHypergradientStepSize(step).build());
+                    .optInitialStepSize(a0).optHypergradientStepSize(step).optRule(hypergradientRule()).build());
             case METAOPTIMIZE -> {
                 OptimizerFactory f = OptimizerFactory.of(description, (layout, manager) -> metaOptimize(a0, step)
                         .build(layout, manager));
                 yield trace == TraceKind.DIAGONAL_HESSIAN ? f.withDiagonalHessian() : f;
             }
         };
+    }
+
+    private HypergradientRule hypergradientRule() {
+        return rule == null ? HypergradientRule.ADDITIVE : rule;
     }
 
     private MetaOptimizeBuilder metaOptimize(double a0, double eta) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftwise.metaoptimize.base.BaseAlgorithm;
+import dev.driftwise.metaoptimize.baseline.HypergradientRule;
 import dev.driftwise.metaoptimize.meta.MetaAlgorithm;
 import dev.driftwise.metaoptimize.trace.TraceKind;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class MethodNamesTest {
     void baselinesTakeTheirOwnMetaStepName() {
         assertEquals(0.02, MethodNames.parse("idbd/theta=0.02").effectiveMetaStep());
         assertEquals(100.0, MethodNames.parse("autostep/tau=100").tau());
+        assertEquals(HypergradientRule.MULTIPLICATIVE, MethodNames.parse("sgd-hd/rule=mult").rule());
+        IllegalArgumentException rule = assertThrows(IllegalArgumentException.class, () -> MethodNames.parse("adam-hd/rule=both"));
+        assertTrue(rule.getMessage().contains("add") && rule.getMessage().contains("mult"), rule.getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MethodNames.parse("idbd/eta=0.1"));
         assertTrue(e.getMessage().contains("'eta=0.1'") && e.getMessage().contains("theta="), e.getMessage());
     }
