@@ -1,0 +1,57 @@
+package dev.driftwise.bench.harness.score;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Regression scores: MSE (y − ŷ)² over the samples from {@code tailStart} on (T1: samples
+ * 20,001–30,000 of 30,000; T3: the last 10,000 of 100,000), the MSE of the whole stream, and the
+ * excess over the noise variance (T3: MSE − σ², with σ² = 1). The learner's loss is ½(y − ŷ)², so
+ * each sample adds 2·loss.
+ */
+public final class SquaredErrorTail implements TaskScorer {
+
+    private final long tailStart;
+    private final double noiseVariance;
+    private final boolean excessIsPrimary;
+    private double tailSum;
+    private long tailCount;
+    private double allSum;
+    private long allCount;
+
+    /**
+     * @param tailStart first 0-based sample index in the scored tail
+     * @param noiseVariance σ² of the label noise (0 for T1)
+     * @param excessIsPrimary whether the primary score is the excess MSE (T3) rather than the MSE (T1)
+     */
+    public SquaredErrorTail(long tailStart, double noiseVariance, boolean excessIsPrimary) {
+        this.tailStart = tailStart;
+        this.noiseVariance = noiseVariance;
+        this.excessIsPrimary = excessIsPrimary;
+    }
+
+    @Override
+    public void record(long index, int driftIndex, double loss, boolean correct) {
+        double squared = 2 * loss;
+        allSum += squared;
+        allCount++;
+        if (index >= tailStart) {
+            tailSum += squared;
+            tailCount++;
+        }
+    }
+
+    @Override
+    public Map<String, Double> scores() {
+        double mse = tailCount == 0 ? Double.NaN : tailSum / tailCount;
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (excessIsPrimary) {
+            out.put("excessMse", mse - noiseVariance);
+            out.put("mse", mse);
+        } else {
+            out.put("mse", mse);
+        }
+        out.put("mseWholeStream", allCount == 0 ? Double.NaN : allSum / allCount);
+        return out;
+    }
+}
