@@ -128,7 +128,7 @@ public final class MetaOptimize implements OnlineOptimizer {
             }
             layout.check(ctx.diagonalHessian(), "context.diagonalHessian");
         }
-        try (GradModeOff noGrad = new GradModeOff(parameters.get(0)); NDScope scope = new NDScope()) {
+        try (GradModeOff noGrad = GradModeOff.on(parameters.get(0)); NDScope scope = new NDScope()) {
             initialize(parameters);
             if (config.skipNonFinite() && !allFinite(new ArrayList<>(gradients))) {
                 skipped++;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import dev.driftwise.metaoptimize.GradModeOff;
 import dev.driftwise.metaoptimize.OnlineOptimizer;
 import dev.driftwise.metaoptimize.ParameterLayout;
 import dev.driftwise.metaoptimize.StepContext;
