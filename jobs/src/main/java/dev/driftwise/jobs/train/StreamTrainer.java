@@ -1,8 +1,10 @@
 package dev.driftwise.jobs.train;
 
 import dev.driftwise.jobs.decode.LabeledSample;
+import dev.driftwise.jobs.decode.RejectReason;
 import dev.driftwise.jobs.decode.Rejection;
 import dev.driftwise.jobs.learn.StreamLearner;
+import dev.driftwise.learner.input.InvalidSampleException;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,6 @@ public final class StreamTrainer implements AutoCloseable {
     private final String key;
     private final StreamLearner learner;
     private final Cadence cadence;
-    private final SampleValidator validator;
     private final int batchSize;
     private final int d;
     private final float[] batchFeatures;
@@ -44,7 +45,6 @@ public final class StreamTrainer implements AutoCloseable {
         this.cadence = cadence;
         this.batchSize = microBatch;
         this.d = learner.featureCount();
-        this.validator = new SampleValidator(d, learner.classes(), learner.modelSpec());
         this.batchFeatures = new float[microBatch * d];
         this.batchTargets = new double[microBatch];
         this.batchPartitions = new int[microBatch];
@@ -73,10 +73,11 @@ public final class StreamTrainer implements AutoCloseable {
     }
 
     public Outcome accept(LabeledSample s, TrainingEvents out) {
-        Rejection rejection = validator.check(s);
-        if (rejection != null) {
+        try {
+            learner.check(s.features, s.target);
+        } catch (InvalidSampleException e) {
             state.deadLetters++;
-            out.deadLetter(rejection);
+            out.deadLetter(rejection(s, e));
             return Outcome.REJECTED;
         }
         int partition = s.source == null ? 0 : s.source.partition;
@@ -106,6 +107,17 @@ public final class StreamTrainer implements AutoCloseable {
             changed = true;
         }
         return changed;
+    }
+
+    /** The learner's reason and message, plus what only the job knows: the stream and the flag that sets its model. */
+    private Rejection rejection(LabeledSample s, InvalidSampleException e) {
+        RejectReason reason = RejectReason.of(e.reason());
+        String detail = "stream " + s.streamId + ", model " + learner.modelSpec() + ": " + e.getMessage();
+        if (reason != RejectReason.NON_FINITE) {
+            // a count or class mismatch on a whole stream usually means the model was configured for another stream
+            detail += "; if the stream is right, configure its model with --stream." + s.streamId + ".model";
+        }
+        return new Rejection(reason, detail, s.streamId, s.source);
     }
 
     private void buffer(float[] features, double target, int partition, long offset, int concept) {

@@ -108,7 +108,11 @@ class StreamTrainerTest {
         assertEquals(List.of(RejectReason.WRONG_FEATURE_COUNT, RejectReason.NON_FINITE, RejectReason.NON_FINITE,
                 RejectReason.NON_FINITE), ev.deadLetters.stream().map(r -> r.reason()).toList());
         assertEquals(List.of(100L, 101L, 102L, 103L), ev.deadLetters.stream().map(r -> r.source().offset).toList());
-        assertTrue(ev.deadLetters.get(0).detail().contains("features has 2 values"), ev.deadLetters.get(0).detail());
+        String countDetail = ev.deadLetters.get(0).detail();
+        assertTrue(countDetail.contains("got 2 features, the model takes 3") && countDetail.contains("stream s")
+                && countDetail.contains("--stream.s.model"), "want count, stream and flag hint in: " + countDetail);
+        assertTrue(ev.deadLetters.get(1).detail().contains("feature 1 is NaN"), ev.deadLetters.get(1).detail());
+        assertTrue(ev.deadLetters.get(3).detail().contains("target is NaN"), ev.deadLetters.get(3).detail());
         assertEquals(4, dirty.deadLetters());
         assertArrayEquals(clean.learnerState(), dirty.learnerState(), "bad samples changed the model");
     }
@@ -122,7 +126,11 @@ class StreamTrainerTest {
             assertEquals(Outcome.REJECTED, t.accept(sample(new float[] {1, 0, 0}, bad, 1), ev), "target " + bad);
         }
         assertTrue(ev.deadLetters.stream().allMatch(r -> r.reason() == RejectReason.CLASS_OUT_OF_RANGE));
-        assertTrue(ev.deadLetters.get(0).detail().contains("[0, 3)"), ev.deadLetters.get(0).detail());
+        assertEquals(3, ev.deadLetters.size(), "rejections");
+        String detail = ev.deadLetters.get(0).detail();
+        assertTrue(detail.contains("target 3.0 is not a class index") && detail.contains("0..2")
+                && detail.contains("softmax:3:3") && detail.contains("--stream.s.model"),
+                "want value, allowed range, model and flag hint in: " + detail);
     }
 
     @Test
