@@ -5,6 +5,8 @@ import dev.driftwise.jobs.decode.RejectReason;
 import dev.driftwise.jobs.decode.Rejection;
 import dev.driftwise.jobs.learn.StreamLearner;
 import dev.driftwise.learner.input.InvalidSampleException;
+import dev.driftwise.learner.metrics.MetricsSummary;
+import dev.driftwise.learner.metrics.PrequentialMetrics;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +54,7 @@ public final class StreamTrainer implements AutoCloseable {
         this.batchConcepts = new int[microBatch];
         this.losses = new double[microBatch];
         this.correct = new boolean[microBatch];
-        this.state = new TrainerState(cadence);
+        this.state = new TrainerState(cadence, learner.classes() > 0);
     }
 
     /** Continues from stored state: the learner's bytes, the trainer's bytes and the open micro-batch. */
@@ -61,7 +63,7 @@ public final class StreamTrainer implements AutoCloseable {
             learner.restoreState(learnerState);
         }
         if (trainerState != null) {
-            state = TrainerState.decode(trainerState, cadence);
+            state = TrainerState.decode(trainerState);
         }
         batchCount = 0;
         if (openBatch != null) {
@@ -135,7 +137,7 @@ public final class StreamTrainer implements AutoCloseable {
         learner.learn(batchFeatures, batchTargets, n, losses, correct);
         out.stepTime(System.nanoTime() - start);
         for (int i = 0; i < n; i++) {
-            state.metrics.add(losses[i], correct[i]);
+            state.metrics.record(losses[i], correct[i]);
             state.nextOffsets.merge(batchPartitions[i], batchOffsets[i] + 1, Math::max);
             if (batchConcepts[i] >= 0) {
                 state.lastConceptId = batchConcepts[i];
@@ -175,20 +177,25 @@ public final class StreamTrainer implements AutoCloseable {
         double rate = seconds > 0 ? (state.samplesSeen - lastMetricsSamples) / seconds : 0;
         lastMetricsNanos = now;
         lastMetricsSamples = state.samplesSeen;
-        PrequentialTracker m = state.metrics;
-        boolean classifier = learner.classes() > 0;
-        out.metrics(new MetricsUpdate(key, steps, state.samplesSeen, m.window(), m.windowLoss(), m.fadingFactor(),
-                m.fadingLoss(), classifier ? m.windowAccuracy() : null, classifier ? m.fadingAccuracy() : null, rate,
+        PrequentialMetrics m = state.metrics;
+        MetricsSummary current = m.summary(steps);
+        boolean classifier = m.classifier();
+        out.metrics(new MetricsUpdate(key, steps, state.samplesSeen, m.window(), current.windowLoss(), m.fadingFactor(),
+                current.fadingLoss(), classifier ? current.windowAccuracy() : null,
+                classifier ? current.fadingAccuracy() : null, rate,
                 state.lastConceptId >= 0 ? state.lastConceptId : null, state.deadLetters));
     }
 
     private Map<String, Double> summary() {
+        MetricsSummary now = state.metrics.summary(learner.steps());
         Map<String, Double> s = new LinkedHashMap<>();
-        s.put("windowLoss", state.metrics.windowLoss());
-        s.put("fadingLoss", state.metrics.fadingLoss());
-        if (learner.classes() > 0) {
-            s.put("windowAccuracy", state.metrics.windowAccuracy());
+        s.put("windowLoss", now.windowLoss());
+        s.put("fadingLoss", now.fadingLoss());
+        if (state.metrics.classifier()) {
+            s.put("windowAccuracy", now.windowAccuracy());
         }
+        // the averages leave NaN/infinite losses out, so a diverging model shows here, not as an infinite loss
+        s.put("nonFiniteLosses", (double) now.nonFiniteLosses());
         return s;
     }
 
@@ -232,7 +239,7 @@ public final class StreamTrainer implements AutoCloseable {
     }
 
     public double windowLoss() {
-        return state.metrics.windowLoss();
+        return state.metrics.summary(learner.steps()).windowLoss();
     }
 
     public StreamLearner learner() {

@@ -88,6 +88,47 @@ class StreamTrainerTest {
     }
 
     @Test
+    void aRestoredClassifierContinuesItsAccuracyBitForBit() {
+        SplittableRandom r = new SplittableRandom(6);
+        List<LabeledSample> input = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            float[] x = {(float) r.nextDouble(-1, 1), (float) r.nextDouble(-1, 1), (float) r.nextDouble(-1, 1)};
+            input.add(sample(x, x[0] > 0 ? (x[1] > 0 ? 2 : 1) : 0, i));
+        }
+        StreamTrainer whole = new StreamTrainer("s", new LinearSgdLearner(D, 3, 0.5), 4, CADENCE);
+        StreamTrainer first = new StreamTrainer("s", new LinearSgdLearner(D, 3, 0.5), 4, CADENCE);
+        RecordingEvents wholeEvents = new RecordingEvents();
+        RecordingEvents splitEvents = new RecordingEvents();
+        int cut = 53;
+        for (int i = 0; i < input.size(); i++) {
+            whole.accept(input.get(i), wholeEvents);
+            if (i < cut) {
+                first.accept(input.get(i), splitEvents);
+            }
+        }
+        StreamTrainer second = new StreamTrainer("s", new LinearSgdLearner(D, 3, 0.5), 4, CADENCE);
+        second.restore(first.learnerState(), first.trainerState(), first.openBatch());
+        for (int i = cut; i < input.size(); i++) {
+            second.accept(input.get(i), splitEvents);
+        }
+        assertEquals(wholeEvents.metrics, splitEvents.metrics.stream().map(m -> withRate(m, wholeEvents.metrics)).toList(),
+                "metrics updates (rate aside) across the restore");
+        assertTrue(wholeEvents.metrics.stream().allMatch(m -> m.windowAccuracy() != null && m.windowAccuracy() > 0.3),
+                "a learning classifier reports its window accuracy: " + wholeEvents.metrics);
+        assertEquals(wholeEvents.models.stream().map(ModelUpdate::summary).toList(),
+                splitEvents.models.stream().map(ModelUpdate::summary).toList(), "model summaries");
+        assertArrayEquals(whole.trainerState(), second.trainerState(), "final trainer state");
+    }
+
+    /** The update with its rate taken from the uninterrupted run's update of the same step (rate is wall-clock). */
+    private static MetricsUpdate withRate(MetricsUpdate m, List<MetricsUpdate> reference) {
+        double rate = reference.stream().filter(x -> x.step() == m.step()).findFirst().map(MetricsUpdate::samplesPerSecond)
+                .orElse(m.samplesPerSecond());
+        return new MetricsUpdate(m.key(), m.step(), m.samplesSeen(), m.windowSize(), m.windowLoss(), m.fadingFactor(),
+                m.fadingLoss(), m.windowAccuracy(), m.fadingAccuracy(), rate, m.conceptId(), m.deadLetters());
+    }
+
+    @Test
     void badSamplesBecomeDeadLettersAndNeverReachAWeight() {
         StreamTrainer clean = trainer(4);
         StreamTrainer dirty = trainer(4);
