@@ -36,6 +36,11 @@ public final class DjlStreamLearner implements StreamLearner {
     }
 
     @Override
+    public void check(float[] features, double target) {
+        learner.check(features, target);
+    }
+
+    @Override
     public void learn(float[] features, double[] targets, int n, double[] losses, boolean[] correct) {
         if (batch == null || batch.capacity() < n) {
             batch = learner.newBatch(n);

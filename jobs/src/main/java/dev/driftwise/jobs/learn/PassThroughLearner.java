@@ -1,5 +1,7 @@
 package dev.driftwise.jobs.learn;
 
+import dev.driftwise.learner.input.SampleValidator;
+import dev.driftwise.learner.model.ModelSpec;
 import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.metaoptimize.OptimizerSpec;
@@ -15,10 +17,14 @@ import java.util.Map;
 public final class PassThroughLearner implements StreamLearner {
 
     private final int d;
+    // Checks samples as a regression on d features would, so the baseline pays the same validation
+    // as a real learner and rejects the same records (wrong count, NaN, infinity).
+    private final SampleValidator validator;
     private long steps;
 
     public PassThroughLearner(int features) {
         this.d = features;
+        this.validator = new SampleValidator(ModelSpec.linearRegression(features));
     }
 
     @Override
@@ -29,6 +35,11 @@ public final class PassThroughLearner implements StreamLearner {
     @Override
     public int classes() {
         return 0;
+    }
+
+    @Override
+    public void check(float[] features, double target) {
+        validator.check(features, target);
     }
 
     @Override

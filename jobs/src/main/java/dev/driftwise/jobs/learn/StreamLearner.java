@@ -1,5 +1,6 @@
 package dev.driftwise.jobs.learn;
 
+import dev.driftwise.learner.input.InvalidSampleException;
 import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.metaoptimize.OptimizerSpec;
@@ -16,6 +17,14 @@ public interface StreamLearner extends AutoCloseable {
 
     /** Classes of a classifier (targets are class indices in [0, classes)); 0 for regression. */
     int classes();
+
+    /**
+     * Checks one sample against the model before it joins a micro-batch, so a bad record becomes a dead
+     * letter instead of failing a whole batch: feature count, finite values, class index in range.
+     *
+     * @throws InvalidSampleException with the reason and a message naming the value and the fix
+     */
+    void check(float[] features, double target);
 
     /**
      * Prequential step on rows {@code [0, n)} of {@code features} (row-major, {@code n × featureCount()}):

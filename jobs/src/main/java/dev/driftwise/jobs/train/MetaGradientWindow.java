@@ -1,7 +1,9 @@
 package dev.driftwise.jobs.train;
 
 import dev.driftwise.metaoptimize.BlockStepSize;
-import java.nio.ByteBuffer;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /** Per block, the mean and standard deviation of the meta-gradient z over the steps since the last reset. */
@@ -48,26 +50,24 @@ final class MetaGradientWindow {
         count = 0;
     }
 
-    int encodedSize() {
-        return 4 + 8 + sum.length * 16;
-    }
-
-    void writeTo(ByteBuffer b) {
-        b.putInt(sum.length).putLong(count);
+    void writeTo(DataOutput out) throws IOException {
+        out.writeInt(sum.length);
+        out.writeLong(count);
         for (int i = 0; i < sum.length; i++) {
-            b.putDouble(sum[i]).putDouble(sumSquares[i]);
+            out.writeDouble(sum[i]);
+            out.writeDouble(sumSquares[i]);
         }
     }
 
-    static MetaGradientWindow readFrom(ByteBuffer b) {
+    static MetaGradientWindow readFrom(DataInput in) throws IOException {
         MetaGradientWindow w = new MetaGradientWindow();
-        int n = b.getInt();
-        w.count = b.getLong();
+        int n = in.readInt();
+        w.count = in.readLong();
         w.sum = new double[n];
         w.sumSquares = new double[n];
         for (int i = 0; i < n; i++) {
-            w.sum[i] = b.getDouble();
-            w.sumSquares[i] = b.getDouble();
+            w.sum[i] = in.readDouble();
+            w.sumSquares[i] = in.readDouble();
         }
         return w;
     }

@@ -9,7 +9,8 @@ import java.util.Map;
  * A model snapshot to publish.
  *
  * @param nextOffsets per input partition, the next offset to consume: every record before it is in the model
- * @param summary metrics at snapshot time (windowLoss, fadingLoss, windowAccuracy for classifiers)
+ * @param summary metrics at snapshot time (windowLoss, fadingLoss, windowAccuracy for classifiers,
+ *     nonFiniteLosses: samples whose loss was NaN or infinite, left out of the averages)
  */
 public record ModelUpdate(String key, long version, long step, long samplesSeen, String modelSpec, OptimizerSpec optimizer,
                           List<ParameterTensor> tensors, String sourceTopic, Map<Integer, Long> nextOffsets,

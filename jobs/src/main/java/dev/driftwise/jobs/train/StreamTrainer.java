@@ -1,8 +1,12 @@
 package dev.driftwise.jobs.train;
 
 import dev.driftwise.jobs.decode.LabeledSample;
+import dev.driftwise.jobs.decode.RejectReason;
 import dev.driftwise.jobs.decode.Rejection;
 import dev.driftwise.jobs.learn.StreamLearner;
+import dev.driftwise.learner.input.InvalidSampleException;
+import dev.driftwise.learner.metrics.MetricsSummary;
+import dev.driftwise.learner.metrics.PrequentialMetrics;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +27,6 @@ public final class StreamTrainer implements AutoCloseable {
     private final String key;
     private final StreamLearner learner;
     private final Cadence cadence;
-    private final SampleValidator validator;
     private final int batchSize;
     private final int d;
     private final float[] batchFeatures;
@@ -44,7 +47,6 @@ public final class StreamTrainer implements AutoCloseable {
         this.cadence = cadence;
         this.batchSize = microBatch;
         this.d = learner.featureCount();
-        this.validator = new SampleValidator(d, learner.classes(), learner.modelSpec());
         this.batchFeatures = new float[microBatch * d];
         this.batchTargets = new double[microBatch];
         this.batchPartitions = new int[microBatch];
@@ -52,7 +54,7 @@ public final class StreamTrainer implements AutoCloseable {
         this.batchConcepts = new int[microBatch];
         this.losses = new double[microBatch];
         this.correct = new boolean[microBatch];
-        this.state = new TrainerState(cadence);
+        this.state = new TrainerState(cadence, learner.classes() > 0);
     }
 
     /** Continues from stored state: the learner's bytes, the trainer's bytes and the open micro-batch. */
@@ -61,7 +63,7 @@ public final class StreamTrainer implements AutoCloseable {
             learner.restoreState(learnerState);
         }
         if (trainerState != null) {
-            state = TrainerState.decode(trainerState, cadence);
+            state = TrainerState.decode(trainerState);
         }
         batchCount = 0;
         if (openBatch != null) {
@@ -73,10 +75,11 @@ public final class StreamTrainer implements AutoCloseable {
     }
 
     public Outcome accept(LabeledSample s, TrainingEvents out) {
-        Rejection rejection = validator.check(s);
-        if (rejection != null) {
+        try {
+            learner.check(s.features, s.target);
+        } catch (InvalidSampleException e) {
             state.deadLetters++;
-            out.deadLetter(rejection);
+            out.deadLetter(rejection(s, e));
             return Outcome.REJECTED;
         }
         int partition = s.source == null ? 0 : s.source.partition;
@@ -108,6 +111,17 @@ public final class StreamTrainer implements AutoCloseable {
         return changed;
     }
 
+    /** The learner's reason and message, plus what only the job knows: the stream and the flag that sets its model. */
+    private Rejection rejection(LabeledSample s, InvalidSampleException e) {
+        RejectReason reason = RejectReason.of(e.reason());
+        String detail = "stream " + s.streamId + ", model " + learner.modelSpec() + ": " + e.getMessage();
+        if (reason != RejectReason.NON_FINITE) {
+            // a count or class mismatch on a whole stream usually means the model was configured for another stream
+            detail += "; if the stream is right, configure its model with --stream." + s.streamId + ".model";
+        }
+        return new Rejection(reason, detail, s.streamId, s.source);
+    }
+
     private void buffer(float[] features, double target, int partition, long offset, int concept) {
         System.arraycopy(features, 0, batchFeatures, batchCount * d, d);
         batchTargets[batchCount] = target;
@@ -123,7 +137,7 @@ public final class StreamTrainer implements AutoCloseable {
         learner.learn(batchFeatures, batchTargets, n, losses, correct);
         out.stepTime(System.nanoTime() - start);
         for (int i = 0; i < n; i++) {
-            state.metrics.add(losses[i], correct[i]);
+            state.metrics.record(losses[i], correct[i]);
             state.nextOffsets.merge(batchPartitions[i], batchOffsets[i] + 1, Math::max);
             if (batchConcepts[i] >= 0) {
                 state.lastConceptId = batchConcepts[i];
@@ -163,20 +177,25 @@ public final class StreamTrainer implements AutoCloseable {
         double rate = seconds > 0 ? (state.samplesSeen - lastMetricsSamples) / seconds : 0;
         lastMetricsNanos = now;
         lastMetricsSamples = state.samplesSeen;
-        PrequentialTracker m = state.metrics;
-        boolean classifier = learner.classes() > 0;
-        out.metrics(new MetricsUpdate(key, steps, state.samplesSeen, m.window(), m.windowLoss(), m.fadingFactor(),
-                m.fadingLoss(), classifier ? m.windowAccuracy() : null, classifier ? m.fadingAccuracy() : null, rate,
+        PrequentialMetrics m = state.metrics;
+        MetricsSummary current = m.summary(steps);
+        boolean classifier = m.classifier();
+        out.metrics(new MetricsUpdate(key, steps, state.samplesSeen, m.window(), current.windowLoss(), m.fadingFactor(),
+                current.fadingLoss(), classifier ? current.windowAccuracy() : null,
+                classifier ? current.fadingAccuracy() : null, rate,
                 state.lastConceptId >= 0 ? state.lastConceptId : null, state.deadLetters));
     }
 
     private Map<String, Double> summary() {
+        MetricsSummary now = state.metrics.summary(learner.steps());
         Map<String, Double> s = new LinkedHashMap<>();
-        s.put("windowLoss", state.metrics.windowLoss());
-        s.put("fadingLoss", state.metrics.fadingLoss());
-        if (learner.classes() > 0) {
-            s.put("windowAccuracy", state.metrics.windowAccuracy());
+        s.put("windowLoss", now.windowLoss());
+        s.put("fadingLoss", now.fadingLoss());
+        if (state.metrics.classifier()) {
+            s.put("windowAccuracy", now.windowAccuracy());
         }
+        // the averages leave NaN/infinite losses out, so a diverging model shows here, not as an infinite loss
+        s.put("nonFiniteLosses", (double) now.nonFiniteLosses());
         return s;
     }
 
@@ -220,7 +239,7 @@ public final class StreamTrainer implements AutoCloseable {
     }
 
     public double windowLoss() {
-        return state.metrics.windowLoss();
+        return state.metrics.summary(learner.steps()).windowLoss();
     }
 
     public StreamLearner learner() {

@@ -1,17 +1,24 @@
 package dev.driftwise.jobs.train;
 
-import java.nio.ByteBuffer;
+import dev.driftwise.learner.metrics.PrequentialMetrics;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * A learner key's bookkeeping besides the learner itself: counters, publication versions, metric
- * accumulators and source positions. Encoded into Flink keyed state whenever it changes, so a restore
+ * accumulators and source positions. Encoded into Flink keyed state at checkpoints, so a restore
  * continues the versions without gaps or repeats.
  */
 final class TrainerState {
 
-    private static final int FORMAT = 1;
+    // 2: prequential metrics in the learner module's encoding (format 1 held the job's own copy)
+    private static final int FORMAT = 2;
 
     long samplesSeen;
     long modelVersion;
@@ -22,49 +29,78 @@ final class TrainerState {
     long deadLetters;
     int lastConceptId = -1;
     final TreeMap<Integer, Long> nextOffsets = new TreeMap<>();
-    PrequentialTracker metrics;
+    PrequentialMetrics metrics;
     MetaGradientWindow metaGradients = new MetaGradientWindow();
 
-    TrainerState(Cadence cadence) {
-        metrics = new PrequentialTracker(cadence.metricsWindow(), cadence.fadingFactor());
+    TrainerState(Cadence cadence, boolean classifier) {
+        metrics = new PrequentialMetrics(cadence.metricsWindow(), cadence.fadingFactor(), classifier);
+    }
+
+    private TrainerState(PrequentialMetrics metrics) {
+        this.metrics = metrics;
     }
 
     byte[] encode() {
-        ByteBuffer b = ByteBuffer.allocate(4 + 8 * 7 + 4 + 4 + nextOffsets.size() * 12
-                + metrics.encodedSize() + metaGradients.encodedSize());
-        b.putInt(FORMAT).putLong(samplesSeen).putLong(modelVersion).putLong(stepSizeVersion).putLong(stepsAtLastModel)
-                .putLong(stepsAtLastStepSizes).putLong(samplesAtLastMetrics).putLong(deadLetters).putInt(lastConceptId);
-        b.putInt(nextOffsets.size());
-        for (Map.Entry<Integer, Long> e : nextOffsets.entrySet()) {
-            b.putInt(e.getKey()).putLong(e.getValue());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 + 9 * metrics.window());
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(FORMAT);
+            out.writeLong(samplesSeen);
+            out.writeLong(modelVersion);
+            out.writeLong(stepSizeVersion);
+            out.writeLong(stepsAtLastModel);
+            out.writeLong(stepsAtLastStepSizes);
+            out.writeLong(samplesAtLastMetrics);
+            out.writeLong(deadLetters);
+            out.writeInt(lastConceptId);
+            out.writeInt(nextOffsets.size());
+            for (Map.Entry<Integer, Long> e : nextOffsets.entrySet()) {
+                out.writeInt(e.getKey());
+                out.writeLong(e.getValue());
+            }
+            metrics.writeTo(out);
+            metaGradients.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a byte array cannot fail", e);
         }
-        metrics.writeTo(b);
-        metaGradients.writeTo(b);
-        return b.array();
+        return bytes.toByteArray();
     }
 
-    static TrainerState decode(byte[] bytes, Cadence cadence) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        int format = b.getInt();
-        if (format != FORMAT) {
-            throw new IllegalStateException("trainer state has format " + format + ", this job reads " + FORMAT
-                    + "; restore with the job version that wrote the savepoint");
+    /** Reads what {@link #encode} wrote; the metrics window and fading factor are the saved ones. */
+    static TrainerState decode(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new IllegalStateException("trainer state has format " + format + ", this job reads " + FORMAT
+                        + "; restore with the job version that wrote the savepoint");
+            }
+            long samplesSeen = in.readLong();
+            long modelVersion = in.readLong();
+            long stepSizeVersion = in.readLong();
+            long stepsAtLastModel = in.readLong();
+            long stepsAtLastStepSizes = in.readLong();
+            long samplesAtLastMetrics = in.readLong();
+            long deadLetters = in.readLong();
+            int lastConceptId = in.readInt();
+            TreeMap<Integer, Long> nextOffsets = new TreeMap<>();
+            int partitions = in.readInt();
+            for (int i = 0; i < partitions; i++) {
+                nextOffsets.put(in.readInt(), in.readLong());
+            }
+            TrainerState s = new TrainerState(PrequentialMetrics.readFrom(in));
+            s.samplesSeen = samplesSeen;
+            s.modelVersion = modelVersion;
+            s.stepSizeVersion = stepSizeVersion;
+            s.stepsAtLastModel = stepsAtLastModel;
+            s.stepsAtLastStepSizes = stepsAtLastStepSizes;
+            s.samplesAtLastMetrics = samplesAtLastMetrics;
+            s.deadLetters = deadLetters;
+            s.lastConceptId = lastConceptId;
+            s.nextOffsets.putAll(nextOffsets);
+            s.metaGradients = MetaGradientWindow.readFrom(in);
+            return s;
+        } catch (IOException e) {
+            throw new IllegalStateException("trainer state of " + bytes.length + " bytes ends early or is corrupt ("
+                    + e + "); restore from an intact checkpoint or savepoint", e);
         }
-        TrainerState s = new TrainerState(cadence);
-        s.samplesSeen = b.getLong();
-        s.modelVersion = b.getLong();
-        s.stepSizeVersion = b.getLong();
-        s.stepsAtLastModel = b.getLong();
-        s.stepsAtLastStepSizes = b.getLong();
-        s.samplesAtLastMetrics = b.getLong();
-        s.deadLetters = b.getLong();
-        s.lastConceptId = b.getInt();
-        int partitions = b.getInt();
-        for (int i = 0; i < partitions; i++) {
-            s.nextOffsets.put(b.getInt(), b.getLong());
-        }
-        s.metrics = PrequentialTracker.readFrom(b);
-        s.metaGradients = MetaGradientWindow.readFrom(b);
-        return s;
     }
 }

@@ -1,5 +1,7 @@
 package dev.driftwise.jobs.learn;
 
+import dev.driftwise.learner.input.SampleValidator;
+import dev.driftwise.learner.model.ModelSpec;
 import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.metaoptimize.OptimizerSpec;
@@ -24,6 +26,7 @@ public final class LinearSgdLearner implements StreamLearner {
     private final float[] w;      // outputs × (d + 1), bias last
     private final double[] grad;
     private final double[] scores;
+    private final SampleValidator validator;
     private long steps;
 
     public LinearSgdLearner(int features, int classes, double learningRate) {
@@ -38,6 +41,8 @@ public final class LinearSgdLearner implements StreamLearner {
         this.w = new float[outputs * (d + 1)];
         this.grad = new double[w.length];
         this.scores = new double[outputs];
+        this.validator = new SampleValidator(classes == 0 ? ModelSpec.linearRegression(features)
+                : ModelSpec.softmaxRegression(features, classes));
     }
 
     @Override
@@ -48,6 +53,11 @@ public final class LinearSgdLearner implements StreamLearner {
     @Override
     public int classes() {
         return k;
+    }
+
+    @Override
+    public void check(float[] features, double target) {
+        validator.check(features, target);
     }
 
     @Override

@@ -61,6 +61,7 @@ public final class FailOnceLearners implements LearnerFactory {
                 inner.restoreState(state);
             }
 
+            @Override public void check(float[] x, double y) { inner.check(x, y); }
             @Override public int featureCount() { return inner.featureCount(); }
             @Override public int classes() { return inner.classes(); }
             @Override public long steps() { return inner.steps(); }

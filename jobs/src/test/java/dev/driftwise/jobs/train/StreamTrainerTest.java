@@ -88,6 +88,47 @@ class StreamTrainerTest {
     }
 
     @Test
+    void aRestoredClassifierContinuesItsAccuracyBitForBit() {
+        SplittableRandom r = new SplittableRandom(6);
+        List<LabeledSample> input = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            float[] x = {(float) r.nextDouble(-1, 1), (float) r.nextDouble(-1, 1), (float) r.nextDouble(-1, 1)};
+            input.add(sample(x, x[0] > 0 ? (x[1] > 0 ? 2 : 1) : 0, i));
+        }
+        StreamTrainer whole = new StreamTrainer("s", new LinearSgdLearner(D, 3, 0.5), 4, CADENCE);
+        StreamTrainer first = new StreamTrainer("s", new LinearSgdLearner(D, 3, 0.5), 4, CADENCE);
+        RecordingEvents wholeEvents = new RecordingEvents();
+        RecordingEvents splitEvents = new RecordingEvents();
+        int cut = 53;
+        for (int i = 0; i < input.size(); i++) {
+            whole.accept(input.get(i), wholeEvents);
+            if (i < cut) {
+                first.accept(input.get(i), splitEvents);
+            }
+        }
+        StreamTrainer second = new StreamTrainer("s", new LinearSgdLearner(D, 3, 0.5), 4, CADENCE);
+        second.restore(first.learnerState(), first.trainerState(), first.openBatch());
+        for (int i = cut; i < input.size(); i++) {
+            second.accept(input.get(i), splitEvents);
+        }
+        assertEquals(wholeEvents.metrics, splitEvents.metrics.stream().map(m -> withRate(m, wholeEvents.metrics)).toList(),
+                "metrics updates (rate aside) across the restore");
+        assertTrue(wholeEvents.metrics.stream().allMatch(m -> m.windowAccuracy() != null && m.windowAccuracy() > 0.3),
+                "a learning classifier reports its window accuracy: " + wholeEvents.metrics);
+        assertEquals(wholeEvents.models.stream().map(ModelUpdate::summary).toList(),
+                splitEvents.models.stream().map(ModelUpdate::summary).toList(), "model summaries");
+        assertArrayEquals(whole.trainerState(), second.trainerState(), "final trainer state");
+    }
+
+    /** The update with its rate taken from the uninterrupted run's update of the same step (rate is wall-clock). */
+    private static MetricsUpdate withRate(MetricsUpdate m, List<MetricsUpdate> reference) {
+        double rate = reference.stream().filter(x -> x.step() == m.step()).findFirst().map(MetricsUpdate::samplesPerSecond)
+                .orElse(m.samplesPerSecond());
+        return new MetricsUpdate(m.key(), m.step(), m.samplesSeen(), m.windowSize(), m.windowLoss(), m.fadingFactor(),
+                m.fadingLoss(), m.windowAccuracy(), m.fadingAccuracy(), rate, m.conceptId(), m.deadLetters());
+    }
+
+    @Test
     void badSamplesBecomeDeadLettersAndNeverReachAWeight() {
         StreamTrainer clean = trainer(4);
         StreamTrainer dirty = trainer(4);
@@ -108,7 +149,11 @@ class StreamTrainerTest {
         assertEquals(List.of(RejectReason.WRONG_FEATURE_COUNT, RejectReason.NON_FINITE, RejectReason.NON_FINITE,
                 RejectReason.NON_FINITE), ev.deadLetters.stream().map(r -> r.reason()).toList());
         assertEquals(List.of(100L, 101L, 102L, 103L), ev.deadLetters.stream().map(r -> r.source().offset).toList());
-        assertTrue(ev.deadLetters.get(0).detail().contains("features has 2 values"), ev.deadLetters.get(0).detail());
+        String countDetail = ev.deadLetters.get(0).detail();
+        assertTrue(countDetail.contains("got 2 features, the model takes 3") && countDetail.contains("stream s")
+                && countDetail.contains("--stream.s.model"), "want count, stream and flag hint in: " + countDetail);
+        assertTrue(ev.deadLetters.get(1).detail().contains("feature 1 is NaN"), ev.deadLetters.get(1).detail());
+        assertTrue(ev.deadLetters.get(3).detail().contains("target is NaN"), ev.deadLetters.get(3).detail());
         assertEquals(4, dirty.deadLetters());
         assertArrayEquals(clean.learnerState(), dirty.learnerState(), "bad samples changed the model");
     }
@@ -122,7 +167,11 @@ class StreamTrainerTest {
             assertEquals(Outcome.REJECTED, t.accept(sample(new float[] {1, 0, 0}, bad, 1), ev), "target " + bad);
         }
         assertTrue(ev.deadLetters.stream().allMatch(r -> r.reason() == RejectReason.CLASS_OUT_OF_RANGE));
-        assertTrue(ev.deadLetters.get(0).detail().contains("[0, 3)"), ev.deadLetters.get(0).detail());
+        assertEquals(3, ev.deadLetters.size(), "rejections");
+        String detail = ev.deadLetters.get(0).detail();
+        assertTrue(detail.contains("target 3.0 is not a class index") && detail.contains("0..2")
+                && detail.contains("softmax:3:3") && detail.contains("--stream.s.model"),
+                "want value, allowed range, model and flag hint in: " + detail);
     }
 
     @Test
