@@ -236,6 +236,11 @@ public final class OnlineLearner implements AutoCloseable {
         return optimizer.stepSizes();
     }
 
+    /** The optimizer's last meta-gradient per block: the cheap per-step read (see {@link #stepSizes()}). */
+    public double[] lastMetaGradients() {
+        return optimizer.lastMetaGradients();
+    }
+
     public OptimizerSpec optimizerSpec() {
         return optimizer.spec();
     }

@@ -237,6 +237,23 @@ public final class MetaOptimize implements OnlineOptimizer {
     }
 
     @Override
+    public double[] lastMetaGradients() {
+        double[] out = new double[blocks.blockCount()];
+        if (lastMetaGradient == null) {
+            return out;
+        }
+        if (!blocks.perWeight()) {
+            return lastMetaGradient.get(0).toDoubleArray(); // one z per block, already in float64
+        }
+        for (int b = 0; b < out.length; b++) {
+            try (NDArray sum = lastMetaGradient.get(b).sum()) {
+                out[b] = sum.getDouble();
+            }
+        }
+        return out;
+    }
+
+    @Override
     public List<BlockStepSize> stepSizes() {
         double[][] beta = stepSizes.betaOnHost();
         double[] norms = trace.squaredNorms();

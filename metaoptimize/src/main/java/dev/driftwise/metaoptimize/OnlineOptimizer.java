@@ -38,6 +38,15 @@ public interface OnlineOptimizer extends AutoCloseable {
     /** Step sizes per block after the last step (before the first step: the initial ones). */
     List<BlockStepSize> stepSizes();
 
+    /**
+     * The last meta-gradient z per block, in the order of {@link #stepSizes()} (summed over the
+     * weights of a per-weight block). Cheaper than {@link #stepSizes()}, which also reduces the trace
+     * norms: a caller that tracks z every step (e.g. for meta-gradient statistics) should use this.
+     */
+    default double[] lastMetaGradients() {
+        return stepSizes().stream().mapToDouble(BlockStepSize::metaGradient).toArray();
+    }
+
     /** Steps applied so far (skipped steps not counted). */
     long stepCount();
 

@@ -73,6 +73,11 @@ public final class DjlStreamLearner implements StreamLearner {
     }
 
     @Override
+    public double[] lastMetaGradients() {
+        return learner.lastMetaGradients();
+    }
+
+    @Override
     public OptimizerSpec optimizer() {
         return learner.optimizerSpec();
     }

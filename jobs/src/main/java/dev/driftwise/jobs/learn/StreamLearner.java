@@ -44,6 +44,11 @@ public interface StreamLearner extends AutoCloseable {
     /** Step sizes per block after the last step. */
     List<BlockStepSize> stepSizes();
 
+    /** The last meta-gradient per block, in the order of {@link #stepSizes()}; read every step, so cheap. */
+    default double[] lastMetaGradients() {
+        return stepSizes().stream().mapToDouble(BlockStepSize::metaGradient).toArray();
+    }
+
     OptimizerSpec optimizer();
 
     /** The model spec as canonical text: equal specs compare equal as strings. */

@@ -1,10 +1,8 @@
 package dev.driftwise.jobs.train;
 
-import dev.driftwise.metaoptimize.BlockStepSize;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.List;
 
 /** Per block, the mean and standard deviation of the meta-gradient z over the steps since the last reset. */
 final class MetaGradientWindow {
@@ -13,14 +11,14 @@ final class MetaGradientWindow {
     private double[] sumSquares = new double[0];
     private long count;
 
-    void add(List<BlockStepSize> blocks) {
-        if (sum.length != blocks.size()) {
-            sum = new double[blocks.size()];
-            sumSquares = new double[blocks.size()];
+    void add(double[] metaGradients) {
+        if (sum.length != metaGradients.length) {
+            sum = new double[metaGradients.length];
+            sumSquares = new double[metaGradients.length];
             count = 0;
         }
         for (int i = 0; i < sum.length; i++) {
-            double z = blocks.get(i).metaGradient();
+            double z = metaGradients[i];
             sum[i] += z;
             sumSquares[i] += z * z;
         }

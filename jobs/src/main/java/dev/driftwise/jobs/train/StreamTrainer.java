@@ -146,9 +146,10 @@ public final class StreamTrainer implements AutoCloseable {
         state.samplesSeen += n;
         batchCount = 0;
         long steps = learner.steps();
-        List<BlockStepSize> blocks = learner.stepSizes();
-        state.metaGradients.add(blocks);
+        // z every step for the window statistics; the full step sizes (trace norms) only when published
+        state.metaGradients.add(learner.lastMetaGradients());
         if (steps - state.stepsAtLastStepSizes >= cadence.stepSizesEvery()) {
+            List<BlockStepSize> blocks = learner.stepSizes();
             state.stepSizeVersion++;
             state.stepsAtLastStepSizes = steps;
             out.stepSizes(new StepSizeUpdate(key, state.stepSizeVersion, steps, state.samplesSeen, learner.optimizer(),
