@@ -41,4 +41,14 @@ public record Freshness(Duration maxAge, long maxVersionLag) {
         return new Freshness(maxAge, versions);
     }
 
+    /** e.g. "at most 300000 ms old and 0 version(s) behind"; unbounded parts are left out. */
+    @Override
+    public String toString() {
+        String age = maxAge.equals(UNBOUNDED) ? null : "at most " + maxAge.toMillis() + " ms old";
+        String lag = maxVersionLag == Long.MAX_VALUE ? null : "at most " + maxVersionLag + " version(s) behind";
+        if (age == null && lag == null) {
+            return "any model";
+        }
+        return age == null ? lag : lag == null ? age : age + " and " + lag;
+    }
 }

@@ -103,8 +103,7 @@ public final class SnapshotClient implements AutoCloseable {
             if (age.compareTo(freshness.maxAge()) > 0 || lag > freshness.maxVersionLag()) {
                 m.release();
                 throw new NoFreshModelException(streamId, "stream '" + streamId + "': served v" + m.version() + " is "
-                        + age.toMillis() + " ms old and " + lag + " version(s) behind the newest seen; required at most "
-                        + freshness.maxAge().toMillis() + " ms and " + freshness.maxVersionLag() + " version(s)",
+                        + age.toMillis() + " ms old and " + lag + " version(s) behind the newest seen; required: " + freshness,
                         lastRejection.get(streamId));
             }
             return new ModelLease(m, now);
