@@ -19,16 +19,19 @@ final class ServedModel {
     private final long step;
     private final long samplesSeen;
     private final PredictOnlyModel model;
+    private final Runnable onClosed;
     // 1 = the client's reference; 0 = closed, never to be leased again
     private final AtomicInteger references = new AtomicInteger(1);
 
-    ServedModel(String streamId, long version, Instant createdAt, long step, long samplesSeen, PredictOnlyModel model) {
+    ServedModel(String streamId, long version, Instant createdAt, long step, long samplesSeen, PredictOnlyModel model,
+                Runnable onClosed) {
         this.streamId = streamId;
         this.version = version;
         this.createdAt = createdAt;
         this.step = step;
         this.samplesSeen = samplesSeen;
         this.model = model;
+        this.onClosed = onClosed;
     }
 
     /** One more reference, unless the model is already closed (then the caller re-reads the current one). */
@@ -48,6 +51,7 @@ final class ServedModel {
         int n = references.decrementAndGet();
         if (n == 0) {
             model.close();
+            onClosed.run();
         } else if (n < 0) {
             throw new IllegalStateException("model " + streamId + " v" + version + " released more often than retained");
         }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,7 +60,9 @@ public final class SnapshotClient implements AutoCloseable {
     private final Deque<SnapshotRejection> rejections = new ArrayDeque<>();
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread poller;
+    private final AtomicInteger openModels = new AtomicInteger();
     private volatile boolean running;
+    private boolean closed;
 
     private SnapshotClient(SnapshotClientConfig config) {
         this.config = config;
@@ -151,6 +154,11 @@ public final class SnapshotClient implements AutoCloseable {
         return true;
     }
 
+    /** Loaded models not yet closed: the current ones plus replaced ones still leased (tests check for leaks). */
+    int openModels() {
+        return openModels.get();
+    }
+
     private void pollLoop() {
         try {
             while (running) {
@@ -219,7 +227,9 @@ public final class SnapshotClient implements AutoCloseable {
             reject(r, stream, s.getVersion(), e.reason(), e.getMessage());
             return;
         }
-        swap(new ServedModel(stream, s.getVersion(), s.getCreatedAt(), s.getStep(), s.getSamplesSeen(), model));
+        openModels.incrementAndGet();
+        swap(new ServedModel(stream, s.getVersion(), s.getCreatedAt(), s.getStep(), s.getSamplesSeen(), model,
+                openModels::decrementAndGet));
     }
 
     private void swap(ServedModel next) {
@@ -253,7 +263,11 @@ public final class SnapshotClient implements AutoCloseable {
 
     /** Stops reading and frees every model once its leases are closed. */
     @Override
-    public void close() throws InterruptedException {
+    public synchronized void close() throws InterruptedException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         running = false;
         consumer.wakeup();
         if (poller.getState() == Thread.State.NEW) {

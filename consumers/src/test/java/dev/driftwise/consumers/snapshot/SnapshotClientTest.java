@@ -217,6 +217,10 @@ class SnapshotClientTest {
             assertEquals(5.0, predictOnes(held), 1e-6, "a lease taken before 39 swaps still predicts with v1");
             held.close();
             assertThrows(IllegalStateException.class, () -> predictOnes(held));
+            assertEquals(1, client.openModels(), "every replaced model is closed once its leases are; only v"
+                    + versions + " stays open");
+            client.close();
+            assertEquals(0, client.openModels(), "close() frees the current model");
             System.out.printf("concurrent swaps: %d predictions over %d versions seen%n", predictions.get(), seen.size());
         }
     }
