@@ -48,6 +48,10 @@ public final class TailCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "Keep waiting for new records (Ctrl-C stops); otherwise stop once caught up")
     boolean follow;
 
+    @Option(names = "--max-records", paramLabel = "N", defaultValue = "0",
+            description = "Stop after printing N records (0: no limit)")
+    long maxRecords;
+
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -69,6 +73,10 @@ public final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (maxRecords < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--max-records '" + maxRecords
+                    + "': allowed: a whole number >= 0 (0 = no limit)");
+        }
         String name = topic != null ? topic : kind.defaultTopic();
         RecordLine lines = new RecordLine(WireCodec.standard(), kind);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(), new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -107,11 +115,13 @@ public final class TailCommand implements Callable<Integer> {
         }
         // read_committed: the end is the last stable offset, so "caught up" means every committed record
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        while (follow || !caughtUp(consumer, end)) {
+        long printed = 0;
+        while ((follow || !caughtUp(consumer, end)) && (maxRecords == 0 || printed < maxRecords)) {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                 RecordLine.Decoded d = lines.decode(r.value());
-                if (stream == null || stream.equals(d.streamId(r.key()))) {
+                if ((stream == null || stream.equals(d.streamId(r.key()))) && (maxRecords == 0 || printed < maxRecords)) {
                     out.println(lines.format(r, d));
+                    printed++;
                 }
             }
             out.flush();
