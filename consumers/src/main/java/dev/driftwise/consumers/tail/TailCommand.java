@@ -23,14 +23,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code driftwise tail}: prints the records of a driftwise topic, one JSON line each. */
-@Command(name = "driftwise tail", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "driftwise tail", mixinStandardHelpOptions = true, sortOptions = false, version = "driftwise tail 0.1.0-SNAPSHOT",
         description = {"Print the records of a driftwise topic as JSON lines (tensors summarised: name, shape, min/max/mean).",
             "Undecodable records print a line with \"error\" instead of stopping the tail."},
         footer = {"", "Examples:", "  ./driftwise tail metrics --from-beginning --stream s1",
             "  ./driftwise tail models --follow --bootstrap kafka:9092"})
 public final class TailCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TOPIC", description = "Which topic: ${COMPLETION-CANDIDATES}")
+    @Parameters(index = "0", paramLabel = "TOPIC", description = "Which topic (any case): ${COMPLETION-CANDIDATES}")
     TopicKind kind;
 
     @Option(names = "--bootstrap", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
@@ -61,10 +61,16 @@ public final class TailCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        // stdout is the JSON; the client's reconnect warnings would bury the one error line we print
+        quietByDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        quietByDefault("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(commandLine(out, err).execute(args));
+    }
+
+    private static void quietByDefault(String property, String level) {
+        System.setProperty(property, System.getProperty(property, level));
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
