@@ -1,5 +1,6 @@
 package dev.driftwise.consumers.snapshot;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.driftwise.consumers.testkit.EmbeddedKafka;
 import dev.driftwise.consumers.testkit.EmbeddedKafka.KeyedValue;
 import dev.driftwise.consumers.testkit.Snapshots;
+import dev.driftwise.learner.DeviceChoice;
+import dev.driftwise.learner.OnlineLearner;
+import dev.driftwise.learner.OptimizerFactory;
+import dev.driftwise.learner.input.MicroBatch;
+import dev.driftwise.learner.model.Activation;
+import dev.driftwise.learner.model.ModelSpec;
+import dev.driftwise.learner.model.Task;
+import dev.driftwise.learner.snapshot.ParameterTensor;
+import dev.driftwise.metaoptimize.MetaOptimize;
+import dev.driftwise.metaoptimize.blocks.StepSizeBlocks;
 import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.snapshot.ModelSnapshotChunker;
 import dev.driftwise.schemas.wire.WireCodec;
@@ -18,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -251,6 +263,50 @@ class SnapshotClientTest {
             assertEquals(SnapshotRejection.Reason.BAD_MODEL_SPEC, behind.lastRejection().orElseThrow().reason());
             try (ModelLease lease = client.acquire("s", Freshness.maxVersionLag(1).andMaxAge(Duration.ofMinutes(11)))) {
                 assertEquals(4, lease.version());
+            }
+        }
+    }
+
+    @Test
+    void servesWhatARealLearnerPublishedAndPredictsExactlyAsIt() throws Exception {
+        String topic = newTopic();
+        ModelSpec spec = ModelSpec.mlp(6, new int[] {16}, Activation.RELU, Task.MULTICLASS, 3).withSeed(11);
+        OptimizerFactory optimizer = OptimizerFactory.of("metaoptimize(adam,lion,per-tensor)",
+                (layout, manager) -> MetaOptimize.builder().optBlocks(StepSizeBlocks.perTensor()).build(layout, manager));
+        SplittableRandom random = new SplittableRandom(7);
+        try (OnlineLearner learner = OnlineLearner.builder(spec).optimizer(optimizer).optDevice(DeviceChoice.CPU).build();
+             SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic).build().start()) {
+            MicroBatch batch = learner.newBatch(8);
+            for (int step = 0; step < 20; step++) {
+                batch.clear();
+                for (int i = 0; i < 8; i++) {
+                    float[] x = new float[6];
+                    for (int j = 0; j < 6; j++) {
+                        x[j] = (float) random.nextGaussian();
+                    }
+                    batch.add(x, x[0] > 0 ? 0 : x[1] > 0 ? 1 : 2);
+                }
+                learner.learn(batch);
+            }
+            // the tensors as the training job publishes them (RecordEncoder), chunked under a small budget
+            List<dev.driftwise.schemas.Tensor> tensors = new ArrayList<>();
+            for (ParameterTensor t : learner.parameterTensors()) {
+                tensors.add(Snapshots.tensor(t.name(), t.shape(), t.data()));
+            }
+            List<KeyedValue> records = new ArrayList<>();
+            for (ModelSnapshot chunk : new ModelSnapshotChunker(256).split(
+                    Snapshots.build("real", 1, spec.toCanonicalString(), tensors, T0))) {
+                records.add(record(chunk));
+            }
+            kafka.send(topic, records);
+            assertTrue(client.awaitVersion("real", 1, Duration.ofSeconds(20)), "not served: " + client.rejections());
+            try (ModelLease lease = client.acquire("real")) {
+                double[] expected = learner.predict(batch);
+                MicroBatch same = lease.newBatch(8);
+                for (int i = 0; i < batch.size(); i++) {
+                    same.add(batch.featureBuffer(), i * 6, 0);
+                }
+                assertArrayEquals(expected, lease.predict(same), 0.0, records.size() + " chunks; served = learner's predictions");
             }
         }
     }
