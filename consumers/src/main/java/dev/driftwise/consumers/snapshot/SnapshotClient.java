@@ -1,12 +1,10 @@
 package dev.driftwise.consumers.snapshot;
 
-import dev.driftwise.learner.DeviceChoice;
 import dev.driftwise.learner.PredictOnlyModel;
 import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.snapshot.ModelSnapshotAssembler;
 import dev.driftwise.schemas.wire.WireCodec;
 import dev.driftwise.schemas.wire.WireFormatException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,9 +18,11 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -162,12 +162,19 @@ public final class SnapshotClient implements AutoCloseable {
     private void pollLoop() {
         try {
             while (running) {
-                if (consumer.assignment().isEmpty() && !assignAllPartitions()) {
-                    Thread.sleep(config.pollTimeout().toMillis()); // topic not there yet
-                    continue;
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(config.pollTimeout())) {
-                    handle(r);
+                try {
+                    if (consumer.assignment().isEmpty() && !assignAllPartitions()) {
+                        Thread.sleep(config.pollTimeout().toMillis()); // topic not there yet
+                        continue;
+                    }
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(config.pollTimeout())) {
+                        handle(r);
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (KafkaException e) { // broker away, metadata timeout: keep serving, retry
+                    LOG.warn("snapshot client for {}: {}; retrying", config.topic(), e.toString());
+                    Thread.sleep(config.pollTimeout().toMillis());
                 }
             }
         } catch (WakeupException | InterruptedException e) {
@@ -175,7 +182,7 @@ public final class SnapshotClient implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("snapshot client for {} stopped: {}", config.topic(), e.toString(), e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 
@@ -226,6 +233,9 @@ public final class SnapshotClient implements AutoCloseable {
         } catch (SnapshotRejectedException e) {
             reject(r, stream, s.getVersion(), e.reason(), e.getMessage());
             return;
+        } catch (RuntimeException e) { // the engine could not build it (device, native library): keep the old model
+            reject(r, stream, s.getVersion(), SnapshotRejection.Reason.UNSUPPORTED, "loading the model failed: " + e);
+            return;
         }
         openModels.incrementAndGet();
         swap(new ServedModel(stream, s.getVersion(), s.getCreatedAt(), s.getStep(), s.getSamplesSeen(), model,
@@ -263,7 +273,7 @@ public final class SnapshotClient implements AutoCloseable {
 
     /** Stops reading and frees every model once its leases are closed. */
     @Override
-    public synchronized void close() throws InterruptedException {
+    public synchronized void close() {
         if (closed) {
             return;
         }
@@ -271,9 +281,13 @@ public final class SnapshotClient implements AutoCloseable {
         running = false;
         consumer.wakeup();
         if (poller.getState() == Thread.State.NEW) {
-            consumer.close(Duration.ZERO); // never started: the poll thread would have closed it
+            consumer.close(CloseOptions.timeout(Duration.ZERO)); // never started: the poll thread would have closed it
         } else {
-            poller.join(10_000);
+            try {
+                poller.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // models are still released below
+            }
         }
         for (AtomicReference<ServedModel> ref : current.values()) {
             ServedModel m = ref.getAndSet(null);
