@@ -187,7 +187,8 @@ public final class SnapshotClient implements AutoCloseable {
     }
 
     private boolean assignAllPartitions() {
-        List<PartitionInfo> infos = consumer.partitionsFor(config.topic(), config.pollTimeout());
+        // the first metadata fetch includes connecting: give it Kafka's usual API timeout, not one poll's; wakeup() still ends it
+        List<PartitionInfo> infos = consumer.partitionsFor(config.topic(), Duration.ofSeconds(10));
         if (infos == null || infos.isEmpty()) {
             return false;
         }
@@ -303,6 +304,8 @@ public final class SnapshotClient implements AutoCloseable {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // only snapshots of committed checkpoints
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // a reader must not create driftwise.models (uncompacted, default partitions) by looking for it
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "driftwise-snapshot-client");
         p.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
         return p;

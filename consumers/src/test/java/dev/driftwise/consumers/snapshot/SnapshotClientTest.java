@@ -310,4 +310,15 @@ class SnapshotClientTest {
             }
         }
     }
+
+    @Test
+    void waitsForATopicThatDoesNotExistYetWithoutCreatingIt() throws Exception {
+        String topic = "models-later-" + TOPICS.incrementAndGet();
+        try (SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic).build().start()) {
+            Thread.sleep(1000); // the client has looked for the topic at least once
+            kafka.createTopic(topic, 1); // fails with TopicExistsException if looking had created it
+            kafka.send(topic, List.of(record(version("s", 1))));
+            assertTrue(client.awaitVersion("s", 1, Duration.ofSeconds(20)), "not served once the topic appeared");
+        }
+    }
 }
