@@ -2,9 +2,6 @@ package dev.driftwise.consumers.snapshot;
 
 import dev.driftwise.learner.PredictOnlyModel;
 import dev.driftwise.schemas.ModelSnapshot;
-import dev.driftwise.schemas.snapshot.ModelSnapshotAssembler;
-import dev.driftwise.schemas.wire.WireCodec;
-import dev.driftwise.schemas.wire.WireFormatException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -51,9 +48,7 @@ public final class SnapshotClient implements AutoCloseable {
     private static final int REJECTIONS_KEPT = 100;
 
     private final SnapshotClientConfig config;
-    private final WireCodec codec = WireCodec.standard();
-    private final SnapshotLoader loader;
-    private final ModelSnapshotAssembler assembler = new ModelSnapshotAssembler(); // poll thread only
+    private final SnapshotIntake intake;
     private final Map<String, AtomicReference<ServedModel>> current = new ConcurrentHashMap<>();
     private final Map<String, Long> newestSeen = new ConcurrentHashMap<>();
     private final Map<String, SnapshotRejection> lastRejection = new ConcurrentHashMap<>();
@@ -66,7 +61,7 @@ public final class SnapshotClient implements AutoCloseable {
 
     private SnapshotClient(SnapshotClientConfig config) {
         this.config = config;
-        this.loader = new SnapshotLoader(config.device());
+        this.intake = new SnapshotIntake(new SnapshotLoader(config.device()), config.clock(), new Outcomes());
         this.consumer = new KafkaConsumer<>(consumerProperties(config), new StringDeserializer(), new ByteArrayDeserializer());
         this.poller = new Thread(this::pollLoop, "snapshot-client-" + config.topic());
         this.poller.setDaemon(true);
@@ -168,7 +163,7 @@ public final class SnapshotClient implements AutoCloseable {
                         continue;
                     }
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(config.pollTimeout())) {
-                        handle(r);
+                        intake.accept(r);
                     }
                 } catch (WakeupException e) {
                     throw e;
@@ -201,46 +196,29 @@ public final class SnapshotClient implements AutoCloseable {
         return true;
     }
 
-    private void handle(ConsumerRecord<String, byte[]> r) {
-        String keyStream = r.key() == null ? null : r.key().split("#", 2)[0];
-        ModelSnapshot chunk;
-        try {
-            chunk = codec.decode(r.value(), ModelSnapshot.class); // checks the writer's schema fingerprint
-        } catch (WireFormatException e) {
-            if (e.reason() != WireFormatException.Reason.EMPTY) { // a tombstone deletes nothing we serve
-                reject(r, keyStream, -1, SnapshotRejection.Reason.UNDECODABLE, e.reason() + ": " + e.getMessage());
-            }
-            return;
+    /** The client's side of {@link SnapshotIntake.Outcomes}: the state callers read. */
+    private final class Outcomes implements SnapshotIntake.Outcomes {
+        @Override
+        public void seen(String streamId, long version) {
+            newestSeen.merge(streamId, version, Math::max);
         }
-        String stream = chunk.getStreamId();
-        newestSeen.merge(stream, chunk.getVersion(), Math::max);
-        Optional<ModelSnapshot> whole;
-        try {
-            whole = assembler.add(chunk);
-        } catch (IllegalArgumentException e) {
-            reject(r, stream, chunk.getVersion(), SnapshotRejection.Reason.BAD_CHUNKS, e.getMessage());
-            return;
+
+        @Override
+        public long servedVersion(String streamId) {
+            return SnapshotClient.this.servedVersion(streamId).orElse(Long.MIN_VALUE);
         }
-        if (whole.isEmpty()) {
-            return;
+
+        @Override
+        public void serve(ModelSnapshot s, PredictOnlyModel model) {
+            openModels.incrementAndGet();
+            swap(new ServedModel(s.getStreamId(), s.getVersion(), s.getCreatedAt(), s.getStep(), s.getSamplesSeen(), model,
+                    openModels::decrementAndGet));
         }
-        ModelSnapshot s = whole.get();
-        if (s.getVersion() <= servedVersion(stream).orElse(Long.MIN_VALUE)) {
-            return; // duplicate or older: the assembler already drops most, this guards its restarts
+
+        @Override
+        public void reject(SnapshotRejection rejection) {
+            SnapshotClient.this.reject(rejection);
         }
-        PredictOnlyModel model;
-        try {
-            model = loader.load(s);
-        } catch (SnapshotRejectedException e) {
-            reject(r, stream, s.getVersion(), e.reason(), e.getMessage());
-            return;
-        } catch (RuntimeException e) { // the engine could not build it (device, native library): keep the old model
-            reject(r, stream, s.getVersion(), SnapshotRejection.Reason.UNSUPPORTED, "loading the model failed: " + e);
-            return;
-        }
-        openModels.incrementAndGet();
-        swap(new ServedModel(stream, s.getVersion(), s.getCreatedAt(), s.getStep(), s.getSamplesSeen(), model,
-                openModels::decrementAndGet));
     }
 
     private void swap(ServedModel next) {
@@ -252,10 +230,8 @@ public final class SnapshotClient implements AutoCloseable {
         config.onServed().accept(new ServedEvent(next.streamId(), next.version(), old == null ? -1 : old.version()));
     }
 
-    private void reject(ConsumerRecord<String, byte[]> r, String stream, long version, SnapshotRejection.Reason reason,
-                        String detail) {
-        SnapshotRejection rejection = new SnapshotRejection(stream, version, reason, detail, r.topic(), r.partition(),
-                r.offset(), config.clock().instant());
+    private void reject(SnapshotRejection rejection) {
+        String stream = rejection.streamId();
         LOG.warn("{}", rejection);
         if (stream != null) {
             lastRejection.put(stream, rejection);
