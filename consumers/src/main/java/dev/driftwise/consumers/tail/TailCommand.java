@@ -52,6 +52,8 @@ public final class TailCommand implements Callable<Integer> {
             description = "Stop after printing N records (0: no limit)")
     long maxRecords;
 
+    private static volatile boolean interrupted;
+
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -66,7 +68,10 @@ public final class TailCommand implements Callable<Integer> {
         quietByDefault("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(commandLine(out, err).execute(args));
+        int code = commandLine(out, err).execute(args);
+        if (!interrupted) { // after Ctrl-C the JVM is already exiting; System.exit would block in the hook's shadow
+            System.exit(code);
+        }
     }
 
     private static void quietByDefault(String property, String level) {
@@ -86,7 +91,16 @@ public final class TailCommand implements Callable<Integer> {
         String name = topic != null ? topic : kind.defaultTopic();
         RecordLine lines = new RecordLine(WireCodec.standard(), kind);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(), new StringDeserializer(), new ByteArrayDeserializer())) {
-            Thread hook = new Thread(consumer::wakeup, "tail-stop");
+            Thread tailing = Thread.currentThread();
+            Thread hook = new Thread(() -> { // Ctrl-C: end the poll, let the consumer close, then let the JVM go
+                interrupted = true;
+                consumer.wakeup();
+                try {
+                    tailing.join(3000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "tail-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 return tail(consumer, name, lines);
