@@ -37,6 +37,12 @@ public final class OnlineTrainingJob {
             System.exit(2);
             return;
         }
+        String problem = TopicCreator.problemWith(options);
+        if (problem != null) {
+            System.err.println("driftwise train: " + problem);
+            System.exit(1);
+            return;
+        }
         run(options, new Learners(), new Configuration());
     }
 

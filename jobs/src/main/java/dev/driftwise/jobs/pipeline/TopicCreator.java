@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -15,7 +17,35 @@ import org.apache.kafka.common.config.TopicConfig;
 /** Creates the job's missing topics ({@code --create-topics}); the models topic is compacted. */
 public final class TopicCreator {
 
+    /** How long the start-up check waits for the cluster before giving up with a message. */
+    static final int REACH_TIMEOUT_SECONDS = 10;
+
     private TopicCreator() {}
+
+    /**
+     * Start-up check, before Flink starts (whose Kafka source would otherwise retry silently forever):
+     * the cluster answers within {@value #REACH_TIMEOUT_SECONDS} s, and the samples topic exists unless
+     * the job will create it.
+     *
+     * @return null when the job can start, else what is wrong and what to do
+     */
+    public static String problemWith(JobOptions o) throws InterruptedException {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, o.bootstrap);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(REACH_TIMEOUT_SECONDS * 1000));
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Integer.toString(REACH_TIMEOUT_SECONDS * 1000));
+        try (Admin admin = Admin.create(p)) {
+            Set<String> existing = admin.listTopics().names().get(REACH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!o.createTopics && !existing.contains(o.samplesTopic)) {
+                return "topic '" + o.samplesTopic + "' does not exist at " + o.bootstrap + "; start the generator "
+                        + "(./driftwise gen --bootstrap " + o.bootstrap + " ...), create the topic, or pass --create-topics true";
+            }
+            return null;
+        } catch (TimeoutException | ExecutionException e) {
+            return "could not reach the Kafka cluster at " + o.bootstrap + " within " + REACH_TIMEOUT_SECONDS
+                    + " s; is the broker running, and is --bootstrap right?";
+        }
+    }
 
     /** @return the topics it created (existing ones are left as they are) */
     public static List<String> createMissing(JobOptions o) throws ExecutionException, InterruptedException {
