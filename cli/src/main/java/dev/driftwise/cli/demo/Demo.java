@@ -50,7 +50,7 @@ public final class Demo {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    public List<StreamSummary> run() throws Exception {
+    public DemoResult run() throws Exception {
         try {
             return runOnce();
         } finally {
@@ -58,7 +58,7 @@ public final class Demo {
         }
     }
 
-    private List<StreamSummary> runOnce() throws Exception {
+    private DemoResult runOnce() throws Exception {
         Map<String, String> models = StreamModels.of(Scenarios.load(settings.scenario(), null).streams());
         String runId = UUID.randomUUID().toString().substring(0, 8);
         LocalKafkaBroker broker = null;
@@ -82,7 +82,7 @@ public final class Demo {
             models.keySet().forEach(id -> Learners.check(options.settingsFor(id)));
             List<String> created = TopicCreator.createMissing(options);
             out.println("driftwise demo: broker " + bootstrap + (created.isEmpty() ? "" : ", created topics " + created));
-            watcher = new OutputWatcher(bootstrap, List.of(options.metricsTopic, options.stepSizesTopic, options.modelsTopic), out::println);
+            watcher = new OutputWatcher(bootstrap, List.of(options.metricsTopic, options.stepSizesTopic, options.modelsTopic, options.samplesTopic), out::println);
             out.println("driftwise demo: generator on scenario '" + settings.scenario() + "' " + models
                     + (settings.rate() != null ? " at " + settings.rate() + " samples/s" : " at the scenario's rates"));
             generator = new GeneratorRun(settings.scenario(), settings.rate(), bootstrap, options.samplesTopic);
@@ -143,7 +143,7 @@ public final class Demo {
         }
     }
 
-    private List<StreamSummary> report(OutputWatcher watcher, Map<String, String> models, String bootstrap, double seconds,
+    private DemoResult report(OutputWatcher watcher, Map<String, String> models, String bootstrap, double seconds,
                                        boolean early) throws Exception {
         List<StreamHistory> histories = new ArrayList<>();
         models.keySet().forEach(id -> histories.add(watcher.historyOf(id)));
@@ -157,7 +157,7 @@ public final class Demo {
                     s.snapshotVersions(), s.drifts().size()));
         }
         out.println("driftwise demo: report in " + settings.reportDir().toAbsolutePath() + " (summary.md, summary.json, charts)");
-        return summaries;
+        return new DemoResult(summaries, histories);
     }
 
     List<String> jobArgs(String bootstrap, String runId, Map<String, String> models) {

@@ -1,7 +1,9 @@
 package dev.driftwise.cli.progress;
 
+import dev.driftwise.schemas.GroundTruth;
 import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.PrequentialMetrics;
+import dev.driftwise.schemas.Sample;
 import dev.driftwise.schemas.StepSizeBlock;
 import dev.driftwise.schemas.StepSizeSnapshot;
 import dev.driftwise.schemas.wire.WireCodec;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +28,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads the job's metrics, step-size and model topics ({@code read_committed}: what a checkpoint
- * committed) from their ends at start, into one {@link StreamHistory} per stream. Runs on its own
+ * committed) and the samples' ground truth (where drifts begin) from their ends at start, into one
+ * {@link StreamHistory} per stream. Runs on its own
  * thread until {@link #close()}.
  */
 public final class OutputWatcher implements AutoCloseable {
@@ -90,11 +94,14 @@ public final class OutputWatcher implements AutoCloseable {
             return; // not ours (an older writer on an external broker): the progress shows what it can
         }
         if (record instanceof PrequentialMetrics m) {
-            StreamHistory.Drift drift = history(m.getStreamId()).addMetrics(new StreamHistory.MetricsPoint(m.getSamplesSeen(),
+            history(m.getStreamId()).addMetrics(new StreamHistory.MetricsPoint(m.getSamplesSeen(),
                     m.getCreatedAt().toEpochMilli(), m.getWindowLoss(), m.getWindowAccuracy(), m.getSamplesPerSecond(), m.getConceptId()));
+        } else if (record instanceof Sample s && s.getGroundTruth() != null) {
+            GroundTruth g = s.getGroundTruth();
+            StreamHistory.Drift drift = history(s.getStreamId()).noteGroundTruth(s.getSeq(), g.getDriftIndex(),
+                    g.getPhase().name(), g.getConceptId(), g.getFromConceptId() == null ? -1 : g.getFromConceptId());
             if (drift != null) {
-                events.accept(String.format("DRIFT %s: concept %d -> %d (seen by sample %,d)",
-                        m.getStreamId(), drift.from(), drift.to(), drift.samples()));
+                events.accept(String.format(Locale.ROOT, "DRIFT %s: %s, from sample %,d", s.getStreamId(), drift.label(), drift.samples()));
             }
         } else if (record instanceof StepSizeSnapshot s) {
             Map<String, Double> alphas = new LinkedHashMap<>();

@@ -19,17 +19,32 @@ public final class StreamHistory {
     /** One step-size record: α per block name at {@code samples}. */
     public record AlphaPoint(long samples, Map<String, Double> alphaByBlock) {}
 
-    /** The concept changed from {@code from} to {@code to} by the time the learner had seen {@code samples}. */
-    public record Drift(long samples, int from, int to) {}
+    /**
+     * Drift number {@code index} of the stream began at sample {@code samples} (its seq), as the
+     * generator's ground truth says: {@code phase} ABRUPT, GRADUAL or INCREMENTAL; {@code to} is -1
+     * while a gradual drift has not settled on its new concept.
+     */
+    public record Drift(long samples, int index, String phase, int from, int to) {
+        public String label() {
+            return switch (phase) {
+                case "ABRUPT" -> "abrupt drift #" + index + ": concept " + from + " → " + to;
+                case "GRADUAL" -> "gradual drift #" + index + " away from concept " + from;
+                case "INCREMENTAL" -> "incremental drift #" + index + ": concept " + from + " moves continuously";
+                default -> "drift #" + index + " (" + phase + ")";
+            };
+        }
+    }
 
     private final String streamId;
     private final List<MetricsPoint> metrics = new ArrayList<>();
     private final List<AlphaPoint> alphas = new ArrayList<>();
     private final List<Drift> drifts = new ArrayList<>();
+    private int lastDriftIndex;
+    private int lastConceptId;
     private long latestModelVersion;
     private long modelSnapshots;
 
-    StreamHistory(String streamId) {
+    public StreamHistory(String streamId) {
         this.streamId = streamId;
     }
 
@@ -37,25 +52,28 @@ public final class StreamHistory {
         return streamId;
     }
 
-    /** @return the drift this point reveals, or null */
-    synchronized Drift addMetrics(MetricsPoint p) {
-        Drift drift = null;
-        Integer previous = lastConcept();
-        if (p.conceptId() != null && previous != null && !previous.equals(p.conceptId())) {
-            drift = new Drift(p.samples(), previous, p.conceptId());
-            drifts.add(drift);
-        }
+    synchronized void addMetrics(MetricsPoint p) {
         metrics.add(p);
-        return drift;
     }
 
-    private Integer lastConcept() {
-        for (int i = metrics.size() - 1; i >= 0; i--) {
-            if (metrics.get(i).conceptId() != null) {
-                return metrics.get(i).conceptId();
-            }
+    /**
+     * Follows a sample's ground truth; the drift index only grows, so each drift is reported once
+     * (a gradual drift's concept id flickers between old and new, its index does not).
+     *
+     * @return the drift that begins with this sample, or null
+     */
+    public synchronized Drift noteGroundTruth(long seq, int driftIndex, String phase, int conceptId, int fromConceptId) {
+        Drift drift = null;
+        if (driftIndex > lastDriftIndex) {
+            boolean gradual = "GRADUAL".equals(phase);
+            drift = new Drift(seq, driftIndex, phase, gradual ? fromConceptId : lastConceptId, gradual ? -1 : conceptId);
+            drifts.add(drift);
+            lastDriftIndex = driftIndex;
         }
-        return null;
+        if (!"GRADUAL".equals(phase)) {
+            lastConceptId = conceptId;
+        }
+        return drift;
     }
 
     synchronized void addAlphas(long samples, Map<String, Double> alphaByBlock) {

@@ -54,12 +54,11 @@ public final class DemoReport {
                     s.samples(), num(s.finalWindowLoss()), num(s.finalWindowAccuracy()), alphaText(s.finalAlpha()),
                     s.snapshotVersions(), s.drifts().size()));
         }
-        md.append("\nDrifts (from the ground-truth concept id in the metrics; the position is the first metrics record"
-                + " that saw the new concept):\n\n");
+        md.append("\nDrifts (the generator's ground truth on the samples; position = the stream's sample number):\n\n");
         boolean any = false;
         for (StreamSummary s : summaries) {
             for (StreamHistory.Drift d : s.drifts()) {
-                md.append(String.format(Locale.ROOT, "- %s: concept %d → %d by sample %,d%n", s.streamId(), d.from(), d.to(), d.samples()));
+                md.append(String.format(Locale.ROOT, "- %s: %s, from sample %,d%n", s.streamId(), d.label(), d.samples()));
                 any = true;
             }
         }

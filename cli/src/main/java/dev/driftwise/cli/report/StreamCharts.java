@@ -83,14 +83,14 @@ public final class StreamCharts {
     private static void markDrifts(XYPlot plot, StreamHistory h) {
         for (StreamHistory.Drift d : h.drifts()) {
             ValueMarker m = new ValueMarker(d.samples(), Color.RED, new BasicStroke(1.5f));
-            m.setLabel("drift " + d.from() + "→" + d.to());
+            m.setLabel("#" + d.index());
             plot.addDomainMarker(m);
         }
     }
 
     private static JFreeChart chart(String title, XYPlot plot) {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.addSubtitle(new TextTitle("red lines: concept drifts (ground truth in the metrics)"));
+        chart.addSubtitle(new TextTitle("red lines: drifts begin (generator ground truth; x = the stream's sample number)"));
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
