@@ -113,7 +113,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private static ProcessBuilder java(List<String> args, Path log) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Djava.awt.headless=true");
+        cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info"); // the broker log is read only when it fails
+        cmd.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.addAll(args);

@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -65,8 +66,10 @@ public final class Demo {
         OutputWatcher watcher = null;
         GeneratorRun generator = null;
         JobClient job = null;
-        long start = System.nanoTime();
-        boolean early = false;
+        long launched = System.nanoTime();
+        long start;
+        boolean early;
+        checkJobSettings("127.0.0.1:9092", runId, models); // a bad --optimizer fails before a broker starts
         try {
             String bootstrap;
             if (settings.bootstrap() == null) {
@@ -77,18 +80,18 @@ public final class Demo {
                 BrokerProbe.requireReachable(settings.bootstrap(), Duration.ofSeconds(10));
                 bootstrap = settings.bootstrap();
             }
-            JobOptions options = JobOptions.parse(jobArgs(bootstrap, runId, models).toArray(String[]::new));
-            Learners.check(options.defaults);
-            models.keySet().forEach(id -> Learners.check(options.settingsFor(id)));
+            JobOptions options = checkJobSettings(bootstrap, runId, models);
             List<String> created = TopicCreator.createMissing(options);
-            out.println("driftwise demo: broker " + bootstrap + (created.isEmpty() ? "" : ", created topics " + created));
+            out.println(String.format(Locale.ROOT, "driftwise demo: broker %s ready after %.1f s%s", bootstrap,
+                    (System.nanoTime() - launched) / 1e9, created.isEmpty() ? "" : ", created topics " + created));
             watcher = new OutputWatcher(bootstrap, List.of(options.metricsTopic, options.stepSizesTopic, options.modelsTopic, options.samplesTopic), out::println);
             out.println("driftwise demo: generator on scenario '" + settings.scenario() + "' " + models
                     + (settings.rate() != null ? " at " + settings.rate() + " samples/s" : " at the scenario's rates"));
             generator = new GeneratorRun(settings.scenario(), settings.rate(), bootstrap, options.samplesTopic);
             job = OnlineTrainingJob.start(options, new Learners(), flinkConfig());
-            out.println("driftwise demo: Flink job " + job.getJobID() + " running locally; progress every "
-                    + settings.progressEvery().toSeconds() + " s for " + settings.duration().toSeconds() + " s (Ctrl-C stops)");
+            out.println(String.format(Locale.ROOT, "driftwise demo: Flink job %s running locally (everything up in %.1f s);"
+                    + " progress every %d s for %d s (Ctrl-C stops)", job.getJobID(), (System.nanoTime() - launched) / 1e9,
+                    settings.progressEvery().toSeconds(), settings.duration().toSeconds()));
             start = System.nanoTime();
             early = watch(watcher, generator, job, models, start);
             generator.close();
@@ -110,6 +113,7 @@ public final class Demo {
             if (broker != null) {
                 broker.close();
             }
+            out.println(String.format(Locale.ROOT, "driftwise demo: stopped everything (%.1f s in all)", (System.nanoTime() - launched) / 1e9));
         }
     }
 
@@ -152,12 +156,19 @@ public final class Demo {
                 settings.bootstrap() == null ? "embedded" : bootstrap, seconds, early, models);
         List<StreamSummary> summaries = DemoReport.write(settings.reportDir(), info, histories);
         for (StreamSummary s : summaries) {
-            out.println(String.format(java.util.Locale.ROOT, "driftwise demo: %-11s %,d samples, final window loss %s, %d snapshot versions, %d drifts",
-                    s.streamId(), s.samples(), s.finalWindowLoss() == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f", s.finalWindowLoss()),
+            out.println(String.format(Locale.ROOT, "driftwise demo: %-11s %,d samples, final window loss %s, %d snapshot versions, %d drifts",
+                    s.streamId(), s.samples(), s.finalWindowLoss() == null ? "-" : String.format(Locale.ROOT, "%.4f", s.finalWindowLoss()),
                     s.snapshotVersions(), s.drifts().size()));
         }
         out.println("driftwise demo: report in " + settings.reportDir().toAbsolutePath() + " (summary.md, summary.json, charts)");
         return new DemoResult(summaries, histories);
+    }
+
+    private JobOptions checkJobSettings(String bootstrap, String runId, Map<String, String> models) {
+        JobOptions options = JobOptions.parse(jobArgs(bootstrap, runId, models).toArray(String[]::new));
+        Learners.check(options.defaults);
+        models.keySet().forEach(id -> Learners.check(options.settingsFor(id)));
+        return options;
     }
 
     List<String> jobArgs(String bootstrap, String runId, Map<String, String> models) {

@@ -1,6 +1,7 @@
 package dev.driftwise.cli.demo;
 
 import dev.driftwise.cli.broker.BrokerUnavailable;
+import dev.driftwise.jobs.options.OptionException;
 import java.nio.file.Path;
 
 /** Turns the failures a newcomer meets into a message that ends with what to do. */
@@ -13,6 +14,9 @@ public final class NewcomerErrors {
             String m = String.valueOf(t.getMessage());
             if (t instanceof BrokerUnavailable) {
                 return m;
+            }
+            if (t instanceof OptionException) {
+                return m + ". The demo passes --optimizer to the training job: see './driftwise train --help' for what it accepts.";
             }
             if (m.contains("No space left on device")) {
                 return "the disk is full (" + m + "). On first use DJL unpacks PyTorch's native library (~430 MB) into "
