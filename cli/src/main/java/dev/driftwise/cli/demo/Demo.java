@@ -70,6 +70,7 @@ public final class Demo {
         long start;
         boolean early;
         checkJobSettings("127.0.0.1:9092", runId, models); // a bad --optimizer fails before a broker starts
+        DemoReport.prepareCharts();
         try {
             String bootstrap;
             if (settings.bootstrap() == null) {

@@ -3,7 +3,9 @@ package dev.driftwise.cli.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.driftwise.cli.progress.StreamHistory;
+import org.jfree.chart.ChartUtils;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,18 @@ public final class DemoReport {
                           Map<String, String> modelByStream) {}
 
     private DemoReport() {}
+
+    /**
+     * Draws both charts once into memory. Java2D opens its font files lazily and registers a
+     * shutdown hook when it does; after Ctrl-C no hook can be added, so the report written during
+     * shutdown needs the fonts open already.
+     */
+    public static void prepareCharts() throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        StreamHistory empty = new StreamHistory("warm-up");
+        ChartUtils.writeChartAsPNG(OutputStream.nullOutputStream(), StreamCharts.lossChart(empty), 200, 100);
+        ChartUtils.writeChartAsPNG(OutputStream.nullOutputStream(), StreamCharts.alphaChart(empty), 200, 100);
+    }
 
     /** Writes the folder (created if missing) and returns the per-stream summaries. */
     public static List<StreamSummary> write(Path dir, RunInfo run, List<StreamHistory> histories) throws IOException {
