@@ -1,6 +1,7 @@
 package dev.driftwise.cli.demo;
 
 import dev.driftwise.streams.cli.GenCommand;
+import dev.driftwise.streams.cli.LibraryScenarios;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,7 +13,7 @@ import picocli.CommandLine;
  */
 final class GeneratorRun implements AutoCloseable {
 
-    private final GenCommand command = new GenCommand(new DemoScenarios());
+    private final GenCommand command = new GenCommand(new LibraryScenarios());
     private final Thread thread;
     private final AtomicInteger exitCode = new AtomicInteger(-1);
 

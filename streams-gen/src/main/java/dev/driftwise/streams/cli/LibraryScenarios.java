@@ -6,7 +6,7 @@ import dev.driftwise.streams.scenario.SpecScenario;
 import java.util.List;
 
 /** The generator library's scenarios: the built-ins shipped with streams-gen, or a JSON scenario file. */
-final class LibraryScenarios implements ScenarioCatalog {
+public final class LibraryScenarios implements ScenarioCatalog {
 
     @Override
     public List<String> builtInNames() {
