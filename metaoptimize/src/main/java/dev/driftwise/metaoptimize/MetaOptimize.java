@@ -142,7 +142,8 @@ public final class MetaOptimize implements OnlineOptimizer {
             }
             TensorStepSize[] alpha = stepSizes.alphas(parameters);
             trace.beforeBaseStep(parameters, gradients, ctx, t);
-            List<NDArray> increments = new ArrayList<>(parameters.size());
+            // only the non-finite safeguard reads the increments back: no list on the default path
+            List<NDArray> increments = backup == null ? null : new ArrayList<>(parameters.size() + z.size());
             for (int p = 0; p < parameters.size(); p++) {
                 NDArray w = parameters.get(p);
                 NDArray g = gradients.get(p);
@@ -151,14 +152,18 @@ public final class MetaOptimize implements OnlineOptimizer {
                 // ∂Δw/∂β = σ'(β) ⊙ (−d): Δw itself for σ = exp (spec §1.7), −d for σ = identity
                 trace.update(p, alpha[p], config.stepSizeMap() == StepSizeMap.EXP ? dw : d.neg(), g, ctx, t);
                 w.addi(dw);
-                increments.add(dw);
+                if (increments != null) {
+                    increments.add(dw);
+                }
             }
             trace.afterStep();
             if (config.alphaTiming() == AlphaTiming.BEFORE_META) {
                 stepSizes.update(z, t);
             }
-            increments.addAll(z); // a finite gradient can still meet an overflowing trace
-            if (backup != null && !allFinite(increments)) {
+            if (increments != null) {
+                increments.addAll(z); // a finite gradient can still meet an overflowing trace
+            }
+            if (increments != null && !allFinite(increments)) {
                 backup.restore();
                 skipped++;
                 return StepReport.skipped(steps, "non-finite update");

@@ -138,7 +138,10 @@ public final class StreamTrainer implements AutoCloseable {
         out.stepTime(System.nanoTime() - start);
         for (int i = 0; i < n; i++) {
             state.metrics.record(losses[i], correct[i]);
-            state.nextOffsets.merge(batchPartitions[i], batchOffsets[i] + 1, Math::max);
+            // one map update per run of a partition (usually one per batch), not a boxed merge per record
+            if (i + 1 == n || batchPartitions[i + 1] != batchPartitions[i]) {
+                state.nextOffsets.merge(batchPartitions[i], batchOffsets[i] + 1, Math::max);
+            }
             if (batchConcepts[i] >= 0) {
                 state.lastConceptId = batchConcepts[i];
             }
