@@ -82,6 +82,7 @@ public record KafkaTarget(String bootstrap, String topic, int partitions, Durati
             try {
                 await(admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())),
                         new CreateTopicsOptions().timeoutMs(timeoutMs)).all(), "create topic '" + topic + "'");
+                awaitLeaders(admin, timeoutMs);
                 return "created topic '" + topic + "' with " + partitions + " partitions (cluster " + clusterId + ")";
             } catch (Unavailable e) {
                 if (e.getCause() instanceof TopicExistsException) {
@@ -93,6 +94,37 @@ public record KafkaTarget(String bootstrap, String topic, int partitions, Durati
         } finally {
             admin.close(Duration.ofSeconds(2));
         }
+    }
+
+    /**
+     * Waits until every partition of a just-created topic has a leader: an idempotent producer that
+     * starts sending while leadership is still settling can see its sequence numbers reset and fail
+     * with OutOfOrderSequenceException (seen with the embedded KRaft broker).
+     */
+    private void awaitLeaders(Admin admin, int timeoutMs) {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames()
+                        .get(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS).get(topic);
+                if (d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty() && !p.isr().isEmpty())) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unavailable("interrupted while waiting for topic '" + topic + "' to get leaders", e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // metadata not propagated yet: ask again
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unavailable("interrupted while waiting for topic '" + topic + "' to get leaders", e);
+            }
+        }
+        throw new Unavailable("topic '" + topic + "' was created but its partitions have no leader after " + timeoutMs
+                + " ms; check the broker's health", null);
     }
 
     /**
