@@ -1,0 +1,155 @@
+package dev.driftwise.dashboard.kafka;
+
+import dev.driftwise.consumers.tail.TopicKind;
+import dev.driftwise.dashboard.store.DashboardStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka reader thread: one {@code read_committed} consumer assigned to every partition of the
+ * dashboard's topics (no consumer group: a dashboard must not move anybody's offsets). Topics that do
+ * not exist yet are looked for again every {@link #REFRESH}; a topic that appears later is read from its
+ * beginning (all of it is new). The models topic is always read from its beginning: it is compacted, so
+ * that is the newest snapshot per stream, and the page can show a version right away.
+ */
+public final class TopicReader implements AutoCloseable {
+
+    static final Duration REFRESH = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(TopicReader.class);
+
+    private final String bootstrap;
+    private final Map<TopicKind, String> topics;
+    private final boolean fromBeginning;
+    private final RecordRouter router;
+    private final DashboardStore store;
+    private final Map<String, TopicKind> kindOfTopic = new HashMap<>();
+    private final Set<TopicPartition> assigned = new HashSet<>();
+    private final Thread thread;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile boolean stopping;
+
+    public TopicReader(String bootstrap, Map<TopicKind, String> topics, boolean fromBeginning, RecordRouter router, DashboardStore store) {
+        this.bootstrap = bootstrap;
+        this.topics = Map.copyOf(topics);
+        this.fromBeginning = fromBeginning;
+        this.router = router;
+        this.store = store;
+        topics.forEach((kind, topic) -> kindOfTopic.put(topic, kind));
+        this.thread = new Thread(this::run, "dashboard-kafka-reader");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(properties(), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer = c;
+            boolean firstLook = true;
+            long nextRefresh = 0;
+            while (!stopping) {
+                if (System.nanoTime() >= nextRefresh) {
+                    refresh(c, firstLook);
+                    firstLook = false;
+                    nextRefresh = System.nanoTime() + REFRESH.toNanos();
+                }
+                if (assigned.isEmpty()) {
+                    Thread.sleep(200);
+                    continue;
+                }
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    router.route(kindOfTopic.get(r.topic()), r.value());
+                }
+            }
+        } catch (WakeupException | InterruptedException e) {
+            // close() asked us to stop
+        } catch (RuntimeException e) {
+            if (stopping) {
+                return; // Kafka's InterruptException from close()
+            }
+            LOG.error("dashboard Kafka reader stopped", e);
+            store.readerStatus("stopped: " + e.getMessage() + " (restart the dashboard)");
+        }
+    }
+
+    /** Assigns partitions that appeared since the last look; reports what is still missing. */
+    private void refresh(KafkaConsumer<String, byte[]> c, boolean firstLook) {
+        List<String> missing = new ArrayList<>();
+        List<TopicPartition> fresh = new ArrayList<>();
+        try {
+            Map<String, List<PartitionInfo>> existing = c.listTopics(Duration.ofSeconds(5));
+            for (Map.Entry<TopicKind, String> t : topics.entrySet()) {
+                List<PartitionInfo> infos = existing.get(t.getValue());
+                if (infos == null || infos.isEmpty()) {
+                    missing.add(t.getValue());
+                    continue;
+                }
+                for (PartitionInfo p : infos) {
+                    TopicPartition tp = new TopicPartition(t.getValue(), p.partition());
+                    if (!assigned.contains(tp)) {
+                        fresh.add(tp);
+                    }
+                }
+            }
+        } catch (KafkaException e) { // a timeout too: no broker answers yet; keep trying
+            store.readerStatus("cannot reach Kafka at " + bootstrap + " (" + e.getMessage() + "); retrying");
+            return;
+        }
+        if (!fresh.isEmpty()) {
+            assigned.addAll(fresh);
+            c.assign(assigned);
+            List<TopicPartition> toEnd = new ArrayList<>();
+            List<TopicPartition> toStart = new ArrayList<>();
+            for (TopicPartition tp : fresh) {
+                boolean latest = firstLook && !fromBeginning && kindOfTopic.get(tp.topic()) != TopicKind.MODELS;
+                (latest ? toEnd : toStart).add(tp);
+            }
+            c.seekToEnd(toEnd);
+            c.seekToBeginning(toStart);
+        }
+        store.readerStatus(missing.isEmpty() ? "reading " + bootstrap
+                : "reading " + bootstrap + "; waiting for topic" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // the job writes exactly once
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"); // looking must not create the topic
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "driftwise-dashboard");
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
+        return p;
+    }
+
+    /** Stops the thread and closes the consumer; waits up to 5 s. */
+    @Override
+    public void close() throws InterruptedException {
+        stopping = true;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        thread.interrupt();
+        thread.join(5000);
+    }
+}
