@@ -149,7 +149,6 @@ public final class TopicReader implements AutoCloseable {
         if (c != null) {
             c.wakeup();
         }
-        thread.interrupt();
-        thread.join(5000);
+        thread.join(5000); // not interrupt(): that would break the consumer's own close
     }
 }
