@@ -26,7 +26,7 @@ class ReadmeReferenceTest {
 
     private static final Pattern README_FLAG = Pattern.compile("--(?:\\[no-])?([a-z0-9][a-z0-9.<>-]*)");
     private static final Pattern JOB_HELP_FLAG = Pattern.compile("(?m)^\\s+--(\\S+)");
-    // bench and tail are not dependencies of cli (and must not become ones), so their options are read
+    // bench, tail and dashboard are not dependencies of cli (and must not become ones), so their options are read
     // from their picocli @Option annotations in the source; names = "--x" or names = {"--x", "-y"}
     private static final Pattern SOURCE_OPTION = Pattern.compile("@Option\\(\\s*names\\s*=\\s*(\\{[^}]*}|\"[^\"]*\")");
     private static final Pattern QUOTED_LONG_NAME = Pattern.compile("\"--([^\"]+)\"");
@@ -72,6 +72,11 @@ class ReadmeReferenceTest {
     @Test
     void tailTableListsEveryTailFlag() throws Exception {
         assertSameFlags("tail", sourceFlags("consumers/src/main/java/dev/driftwise/consumers/tail/TailCommand.java"));
+    }
+
+    @Test
+    void dashboardTableListsEveryDashboardFlag() throws Exception {
+        assertSameFlags("dashboard", sourceFlags("dashboard/src/main/java/dev/driftwise/dashboard/DashboardCommand.java"));
     }
 
     private static Set<String> picocliFlags(CommandLine cli) {
