@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             "Exit codes: 0 done, 1 failure (the message says what to do), 2 bad arguments."},
         footer = {"", "Examples:", "  ./driftwise demo", "  ./driftwise demo --duration 30s --rate 3000",
             "  ./driftwise demo --optimizer \"metaoptimize(base=sgd,meta=adam,blocks=per-tensor)\"",
-            "  ./driftwise demo --bootstrap localhost:9092"})
+            "  ./driftwise demo --bootstrap localhost:9092", "  ./driftwise demo --dashboard          # then open http://127.0.0.1:8088/"})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", paramLabel = "NAME|FILE", defaultValue = "mixed-demo", order = 1,
@@ -53,6 +53,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--progress-every", paramLabel = "TIME", defaultValue = "5s", converter = DurationText.class, order = 7,
             description = "How often the progress lines print (default: ${DEFAULT-VALUE}).")
     Duration progressEvery;
+
+    @Option(names = "--dashboard", paramLabel = "PORT", arity = "0..1", fallbackValue = "8088", order = 8,
+            description = "Also serve the live dashboard on 127.0.0.1 while the demo runs: --dashboard for port 8088, "
+                    + "--dashboard PORT for another (0: any free one; the address is printed).")
+    Integer dashboardPort;
 
     private volatile Demo demo;
 
@@ -85,9 +90,13 @@ public final class DemoCommand implements Callable<Integer> {
         if (rate != null && !(rate > 0)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--rate '" + rate + "': must be > 0 samples/s");
         }
+        if (dashboardPort != null && (dashboardPort < 0 || dashboardPort > 65535)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--dashboard '" + dashboardPort
+                    + "': allowed: a port from 0 to 65535 (0 picks a free one)");
+        }
         System.setProperty("java.awt.headless", "true");
         DemoSettings settings = new DemoSettings(scenario, rate, optimizer, bootstrap, duration,
-                reportDir != null ? reportDir : defaultReportDir(), progressEvery);
+                reportDir != null ? reportDir : defaultReportDir(), progressEvery, dashboardPort);
         demo = new Demo(settings, System.out);
         demo.run();
         return 0;

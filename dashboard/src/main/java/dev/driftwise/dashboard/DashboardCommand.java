@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 
 /** {@code driftwise dashboard}: a live web page of every stream's loss, step sizes, drifts and snapshots. */
 @Command(name = "driftwise dashboard", mixinStandardHelpOptions = true, sortOptions = false, version = "driftwise dashboard 0.1.0-SNAPSHOT",
-        description = {"Serve a live web page: per stream, prequential loss (regression) or accuracy (classification) over samples,",
-            "alpha per step-size block (log scale), drift starts from the generator's ground truth, the newest model snapshot",
-            "and its age, and records read / malformed per topic. Needs no internet: the chart library is in the jar."},
+        usageHelpAutoWidth = true,
+        description = {"Serve a live web page: per stream, prequential loss (regression) or accuracy (classification) over samples, "
+                + "alpha per step-size block (log scale), drift starts from the generator's ground truth, the newest model snapshot "
+                + "and its age, and records read / malformed per topic. Needs no internet: the chart library is in the jar."},
         footer = {"", "Examples:", "  ./driftwise dashboard --from-beginning", "  ./driftwise dashboard --bootstrap kafka:9092 --bind 0.0.0.0 --port 8088"})
 public final class DashboardCommand implements Callable<Integer> {
 

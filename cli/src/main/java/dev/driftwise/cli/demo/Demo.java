@@ -7,14 +7,21 @@ import dev.driftwise.cli.progress.ProgressLines;
 import dev.driftwise.cli.progress.StreamHistory;
 import dev.driftwise.cli.report.DemoReport;
 import dev.driftwise.cli.report.StreamSummary;
+import dev.driftwise.consumers.tail.TopicKind;
+import dev.driftwise.dashboard.Dashboard;
 import dev.driftwise.jobs.OnlineTrainingJob;
 import dev.driftwise.jobs.learn.Learners;
 import dev.driftwise.jobs.options.JobOptions;
 import dev.driftwise.jobs.pipeline.TopicCreator;
 import dev.driftwise.streams.scenario.Scenarios;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,6 +71,7 @@ public final class Demo {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         LocalKafkaBroker broker = null;
         OutputWatcher watcher = null;
+        Dashboard dashboard = null;
         GeneratorRun generator = null;
         JobClient job = null;
         long launched = System.nanoTime();
@@ -85,6 +93,7 @@ public final class Demo {
             List<String> created = TopicCreator.createMissing(options);
             out.println(String.format(Locale.ROOT, "driftwise demo: broker %s ready after %.1f s%s", bootstrap,
                     (System.nanoTime() - launched) / 1e9, created.isEmpty() ? "" : ", created topics " + created));
+            dashboard = startDashboard(bootstrap, options);
             watcher = new OutputWatcher(bootstrap, List.of(options.metricsTopic, options.stepSizesTopic, options.modelsTopic, options.samplesTopic), out::println);
             out.println("driftwise demo: generator on scenario '" + settings.scenario() + "' " + models
                     + (settings.rate() != null ? " at " + settings.rate() + " samples/s" : " at the scenario's rates"));
@@ -111,11 +120,37 @@ public final class Demo {
             if (watcher != null) {
                 watcher.close();
             }
+            if (dashboard != null) {
+                dashboard.close();
+            }
             if (broker != null) {
                 broker.close();
             }
             out.println(String.format(Locale.ROOT, "driftwise demo: stopped everything (%.1f s in all)", (System.nanoTime() - launched) / 1e9));
         }
+    }
+
+    /** The live dashboard on the demo's topics (read from their beginning), when --dashboard asked for one. */
+    private Dashboard startDashboard(String bootstrap, JobOptions options) throws IOException {
+        if (settings.dashboardPort() == null) {
+            return null;
+        }
+        Map<TopicKind, String> topics = new LinkedHashMap<>();
+        topics.put(TopicKind.METRICS, options.metricsTopic);
+        topics.put(TopicKind.STEPSIZES, options.stepSizesTopic);
+        topics.put(TopicKind.MODELS, options.modelsTopic);
+        topics.put(TopicKind.DLQ, options.dlqTopic);
+        topics.put(TopicKind.SAMPLES, options.samplesTopic);
+        Dashboard d;
+        try {
+            d = Dashboard.start(new Dashboard.Settings(bootstrap, topics,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.dashboardPort()), true, 2000));
+        } catch (BindException e) {
+            throw new IOException("--dashboard " + settings.dashboardPort() + ": that port is taken (" + e.getMessage()
+                    + "); pick another, or --dashboard 0 for any free one", e);
+        }
+        out.println("driftwise demo: dashboard on " + d.url() + " (live while the demo runs)");
+        return d;
     }
 
     /** Prints progress until the duration is over or a stop is requested; fails fast when a part died. */

@@ -10,9 +10,16 @@ import java.time.Duration;
  * @param rate         total samples/s over all streams, or null for the scenario's rates
  * @param optimizer    the job's {@code --optimizer}, or null for its default
  * @param progressEvery how often the progress lines are printed
+ * @param dashboardPort the live dashboard's port on 127.0.0.1 (0: any free one), or null for no dashboard
  */
 public record DemoSettings(String scenario, Double rate, String optimizer, String bootstrap, Duration duration,
-                           Path reportDir, Duration progressEvery) {
+                           Path reportDir, Duration progressEvery, Integer dashboardPort) {
+
+    /** Without the live dashboard. */
+    public DemoSettings(String scenario, Double rate, String optimizer, String bootstrap, Duration duration,
+                        Path reportDir, Duration progressEvery) {
+        this(scenario, rate, optimizer, bootstrap, duration, reportDir, progressEvery, null);
+    }
 
     public static final String SAMPLES_TOPIC = "driftwise.samples";
     public static final String MODELS_TOPIC = "driftwise.models";

@@ -10,6 +10,10 @@ import dev.driftwise.cli.report.StreamCharts;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
@@ -26,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole demo in this JVM: a real broker in a child JVM, the generator, the Flink job in a local
  * environment, for 15 s at 3,000 samples/s; then the report must hold charts with data and a
- * summary that shows every stream learned and published snapshots.
+ * summary that shows every stream learned and published snapshots; with --dashboard, the live page
+ * showed every stream with points while the demo ran.
  */
 class DemoEndToEndTest {
 
@@ -38,11 +47,19 @@ class DemoEndToEndTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
         DemoSettings settings = new DemoSettings("mixed-demo", 3000.0, null, null, Duration.ofSeconds(15), reportDir,
-                Duration.ofSeconds(4));
+                Duration.ofSeconds(4), 0);
 
+        CompletableFuture<JsonNode> dashboardState = CompletableFuture.supplyAsync(() -> watchDashboard(printed));
         DemoResult result = new Demo(settings, out).run();
         String log = printed.toString(StandardCharsets.UTF_8);
         System.out.println(log);
+
+        // --dashboard: while the demo ran, its dashboard showed every stream with points in both charts
+        JsonNode state = dashboardState.get(30, TimeUnit.SECONDS);
+        assertTrue(state != null, "the dashboard never showed all three streams with metrics and α points; printed:\n" + log);
+        for (JsonNode s : state.get("streams")) {
+            assertTrue(s.at("/metrics/x").size() > 0 && s.at("/alpha/x").size() > 0, "dashboard stream " + s.get("id") + ": " + s);
+        }
 
         JsonNode summary = new ObjectMapper().readTree(reportDir.resolve("summary.json").toFile());
         Set<String> seen = new TreeSet<>();
@@ -74,6 +91,42 @@ class DemoEndToEndTest {
             assertTrue(log.lines().anyMatch(l -> l.matches("\\[ *\\d+s\\] " + id + " +samples .*model v\\d+.*")),
                     id + ": no progress line with committed metrics and a model version; printed:\n" + log);
         }
+    }
+
+    /** The dashboard's state once it shows every stream with metrics and α points, or null when the demo ended first. */
+    private static JsonNode watchDashboard(ByteArrayOutputStream printed) {
+        Pattern announced = Pattern.compile("dashboard on (http://\\S+/)");
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        String url = null;
+        try {
+            while (System.nanoTime() < deadline) {
+                String log = printed.toString(StandardCharsets.UTF_8);
+                if (url == null) {
+                    Matcher m = announced.matcher(log);
+                    url = m.find() ? m.group(1) : null;
+                } else {
+                    JsonNode state = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(url + "api/streams")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body());
+                    Set<String> ready = new TreeSet<>();
+                    for (JsonNode s : state.get("streams")) {
+                        if (s.at("/metrics/x").size() > 0 && s.at("/alpha/x").size() > 0) {
+                            ready.add(s.get("id").asText());
+                        }
+                    }
+                    if (ready.containsAll(STREAMS)) {
+                        return state;
+                    }
+                }
+                if (log.contains("stopped everything")) {
+                    return null;
+                }
+                Thread.sleep(500);
+            }
+        } catch (Exception e) {
+            return null; // the dashboard went away with the demo
+        }
+        return null;
     }
 
     private static int items(JFreeChart chart) {

@@ -61,6 +61,7 @@ public final class TopicReader implements AutoCloseable {
     }
 
     private void run() {
+        store.readerStatus("connecting to " + bootstrap);
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(properties(), new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = c;
             boolean firstLook = true;
@@ -141,7 +142,7 @@ public final class TopicReader implements AutoCloseable {
         return p;
     }
 
-    /** Stops the thread and closes the consumer; waits up to 5 s. */
+    /** Stops the thread and closes the consumer; waits up to 2 s (the thread is a daemon). */
     @Override
     public void close() throws InterruptedException {
         stopping = true;
@@ -149,6 +150,6 @@ public final class TopicReader implements AutoCloseable {
         if (c != null) {
             c.wakeup();
         }
-        thread.join(5000); // not interrupt(): that would break the consumer's own close
+        thread.join(2000); // not interrupt(): that would break the consumer's own close
     }
 }
