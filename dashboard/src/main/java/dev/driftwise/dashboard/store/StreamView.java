@@ -94,7 +94,8 @@ public final class StreamView {
         boolean gradual = "GRADUAL".equals(phase);
         DriftMark mark = null;
         if (g.getDriftIndex() > lastDriftIndex) {
-            int from = gradual && g.getFromConceptId() != null ? g.getFromConceptId() : lastConceptId;
+            // the concept left behind: named by a gradual drift; else the last one seen (this one when none was)
+            int from = gradual && g.getFromConceptId() != null ? g.getFromConceptId() : lastConceptId >= 0 ? lastConceptId : g.getConceptId();
             mark = new DriftMark(seq, g.getDriftIndex(), phase, from, gradual ? -1 : g.getConceptId());
             if (drifts.size() == capacity) {
                 drifts.remove(0);

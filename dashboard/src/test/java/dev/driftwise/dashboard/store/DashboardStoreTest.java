@@ -125,6 +125,15 @@ class DashboardStoreTest {
     }
 
     @Test
+    void aDriftUnderWayAtTheFirstSampleReadNamesItsOwnConcept() {
+        DashboardStore store = store(100);
+        store.sample(Records.sample("hyperplane", 0, 0, 1, DriftPhase.INCREMENTAL, null));
+        store.sample(Records.sample("hyperplane", 1, 0, 1, DriftPhase.INCREMENTAL, null));
+        assertEquals(List.of(new DriftMark(0, 1, "INCREMENTAL", 0, 0)), stream(store, "hyperplane").drifts());
+        assertEquals("incremental drift #1: concept 0 moves", stream(store, "hyperplane").drifts().get(0).label());
+    }
+
+    @Test
     void theNewestSnapshotVersionWinsAndChunksDoNotCountTwice() {
         DashboardStore store = store(100);
         RecordRouter router = new RecordRouter(codec, store);
