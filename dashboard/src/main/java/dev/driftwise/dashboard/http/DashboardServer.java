@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The dashboard's HTTP side, on the JDK's own server: {@code /} the page, {@code /assets/*} its scripts
  * and styles, {@code /licenses/*} the bundled library's licence, {@code /api/streams} the state as JSON
- * ({@code ?since=V}: 204 when nothing changed after version V), {@code /events} the same state as
+ * ({@code ?since=V}: 204 when nothing changed after version V; with {@code &started=T}, only when this
+ * server started at T, since a restarted server counts versions from 0 again), {@code /events} the same state as
  * server-sent events, {@code /healthz} liveness with the reader's status.
  */
 public final class DashboardServer implements AutoCloseable {
@@ -67,8 +68,10 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private static void state(HttpExchange exchange, DashboardStore store) throws IOException {
-        Long since = since(exchange.getRequestURI());
-        if (since != null && store.version() <= since) {
+        Long since = parameter(exchange.getRequestURI(), "since");
+        Long started = parameter(exchange.getRequestURI(), "started");
+        boolean sameServer = started == null || started == store.startedAt().toEpochMilli();
+        if (since != null && sameServer && store.version() <= since) {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
             return;
@@ -76,17 +79,18 @@ public final class DashboardServer implements AutoCloseable {
         send(exchange, 200, "application/json; charset=utf-8", StateJson.of(store).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Long since(URI uri) {
+    /** A whole-number query parameter; null when absent or not a number (then the whole state is the answer). */
+    private static Long parameter(URI uri, String name) {
         String query = uri.getRawQuery();
         if (query == null) {
             return null;
         }
         for (String part : query.split("&")) {
-            if (part.startsWith("since=")) {
+            if (part.startsWith(name + "=")) {
                 try {
-                    return Long.parseLong(part.substring("since=".length()));
+                    return Long.parseLong(part.substring(name.length() + 1));
                 } catch (NumberFormatException e) {
-                    return null; // not a version: answer with the whole state
+                    return null;
                 }
             }
         }

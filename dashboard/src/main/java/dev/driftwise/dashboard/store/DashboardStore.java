@@ -109,6 +109,11 @@ public final class DashboardStore {
     public record View(long version, Instant now, Instant startedAt, String readerStatus, int history,
                        List<StreamView> streams, List<TopicCounter> topics) {}
 
+    /** When this store was made: a page that sees another value is talking to a restarted server. */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
     public synchronized long version() {
         return version;
     }

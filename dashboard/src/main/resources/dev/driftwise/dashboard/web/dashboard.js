@@ -12,6 +12,7 @@
   let clockOffset = 0;        // browser clock minus server clock, ms
   let latest = null;          // last state received
   let lastVersion = -1;
+  let serverStartedAt = null; // a restarted server counts its versions from 0 again
 
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
@@ -202,6 +203,12 @@
   }
 
   function render(state) {
+    if (state.startedAt !== serverStartedAt) {
+      for (const p of panels.values()) p.root.remove();
+      panels.clear();
+      serverStartedAt = state.startedAt;
+      lastVersion = -1;
+    }
     if (state.version < lastVersion) return;
     lastVersion = state.version;
     latest = state;
@@ -226,7 +233,7 @@
   }
 
   function poll() {
-    fetch('/api/streams?since=' + lastVersion, { cache: 'no-store' })
+    fetch('/api/streams?since=' + lastVersion + '&started=' + serverStartedAt, { cache: 'no-store' })
       .then(r => {
         connected(true, 'live (polling)');
         return r.status === 200 ? r.json().then(render) : null;

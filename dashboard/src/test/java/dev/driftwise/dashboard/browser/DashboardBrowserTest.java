@@ -93,24 +93,39 @@ class DashboardBrowserTest {
 
         assertEquals(4, browser.findElements(By.cssSelector(".uplot")).size(), "two charts per stream");
         for (String stream : List.of("sea", "friedman")) {
-            String drifts = browser.findElement(By.cssSelector("article[data-stream='" + stream + "']")).getAttribute("data-drifts");
-            assertEquals("1", drifts, stream + ": drift marks on the page");
-            String version = browser.findElement(By.cssSelector("article[data-stream='" + stream + "'] [data-fact='snapshot-version'] b")).getText();
+            String panel = "article[data-stream='" + stream + "']";
+            assertEquals("1", attribute(js, panel, "data-drifts"), stream + ": drift marks on the page");
+            String version = text(js, panel + " [data-fact='snapshot-version'] b");
             assertTrue(version.matches("v\\d+"), stream + ": snapshot version shown as '" + version + "'");
-            String age = browser.findElement(By.cssSelector("article[data-stream='" + stream + "'] [data-fact='snapshot-age'] b")).getText();
+            String age = text(js, panel + " [data-fact='snapshot-age'] b");
             assertTrue(age.matches("\\d+ s"), stream + ": snapshot age shown as '" + age + "'");
         }
-        assertEquals("classification", browser.findElement(By.cssSelector("article[data-stream='sea'] .badge")).getText());
-        assertEquals("regression", browser.findElement(By.cssSelector("article[data-stream='friedman'] .badge")).getText());
-        String malformed = browser.findElement(By.cssSelector("tr[data-kind='metrics'] td.malformed")).getText();
-        assertEquals("1", malformed, "malformed metrics records shown in the topic table");
-        assertEquals("live", browser.findElement(By.id("connection")).getText());
+        assertEquals("classification", text(js, "article[data-stream='sea'] .badge"));
+        assertEquals("regression", text(js, "article[data-stream='friedman'] .badge"));
+        assertEquals("1", text(js, "tr[data-kind='metrics'] td.malformed"), "malformed metrics records shown in the topic table");
+        assertEquals("live", text(js, "#connection"));
 
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(dir.resolve("dashboard.png"), png);
         assertTrue(png.length > 20_000, "screenshot of " + png.length + " bytes: an empty page?");
+    }
+
+    /**
+     * The text of the element {@code selector} finds, read in one script: the page redraws its facts on
+     * every update, so an element found by one WebDriver call may be gone by the next.
+     */
+    private static String text(JavascriptExecutor js, String selector) {
+        Object t = js.executeScript("const e = document.querySelector(arguments[0]); return e ? e.textContent : null", selector);
+        assertTrue(t != null, "nothing on the page matches " + selector);
+        return t.toString();
+    }
+
+    private static String attribute(JavascriptExecutor js, String selector, String name) {
+        Object t = js.executeScript("const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null", selector, name);
+        assertTrue(t != null, "no " + name + " on " + selector);
+        return t.toString();
     }
 
     /** stream id -> [points in the metrics chart, points in the α chart], as uPlot holds them. */

@@ -158,6 +158,10 @@ class DashboardHttpTest {
         assertTrue(version >= state.get("version").asLong());
         assertEquals(204, get("/api/streams?since=" + version).statusCode());
         assertEquals(200, get("/api/streams?since=" + (version - 1)).statusCode());
+        long started = dashboard.store().startedAt().toEpochMilli();
+        assertEquals(204, get("/api/streams?since=" + version + "&started=" + started).statusCode());
+        assertEquals(200, get("/api/streams?since=" + version + "&started=" + (started - 1)).statusCode(),
+                "a page that saw another server start gets the whole state");
     }
 
     @Test
