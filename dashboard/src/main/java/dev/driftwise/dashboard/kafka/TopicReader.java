@@ -65,11 +65,11 @@ public final class TopicReader implements AutoCloseable {
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(properties(), new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = c;
             boolean firstLook = true;
-            long nextRefresh = 0;
+            long nextRefresh = System.nanoTime();
             while (!stopping) {
-                if (System.nanoTime() >= nextRefresh) {
-                    refresh(c, firstLook);
-                    firstLook = false;
+                if (System.nanoTime() - nextRefresh >= 0) { // nanoTime may be negative: compare differences
+                    // --from-beginning (or not) applies to what exists at the first successful look
+                    firstLook &= !refresh(c, firstLook);
                     nextRefresh = System.nanoTime() + REFRESH.toNanos();
                 }
                 if (assigned.isEmpty()) {
@@ -91,8 +91,8 @@ public final class TopicReader implements AutoCloseable {
         }
     }
 
-    /** Assigns partitions that appeared since the last look; reports what is still missing. */
-    private void refresh(KafkaConsumer<String, byte[]> c, boolean firstLook) {
+    /** Assigns partitions that appeared since the last look; reports what is still missing. False: no broker answered. */
+    private boolean refresh(KafkaConsumer<String, byte[]> c, boolean firstLook) {
         List<String> missing = new ArrayList<>();
         List<TopicPartition> fresh = new ArrayList<>();
         try {
@@ -112,7 +112,7 @@ public final class TopicReader implements AutoCloseable {
             }
         } catch (KafkaException e) { // a timeout too: no broker answers yet; keep trying
             store.readerStatus("cannot reach Kafka at " + bootstrap + " (" + e.getMessage() + "); retrying");
-            return;
+            return false;
         }
         if (!fresh.isEmpty()) {
             assigned.addAll(fresh);
@@ -125,9 +125,13 @@ public final class TopicReader implements AutoCloseable {
             }
             c.seekToEnd(toEnd);
             c.seekToBeginning(toStart);
+            for (TopicPartition tp : toEnd) {
+                c.position(tp); // seekToEnd is lazy: fix "now" before saying we read, or the next records may be skipped
+            }
         }
         store.readerStatus(missing.isEmpty() ? "reading " + bootstrap
                 : "reading " + bootstrap + "; waiting for topic" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
+        return true;
     }
 
     private Properties properties() {

@@ -25,7 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -149,6 +151,39 @@ class DashboardHttpTest {
         assertEquals(1, metrics.get("malformed").asLong());
         assertTrue(metrics.get("lastProblem").asText().startsWith("BAD_MAGIC"), metrics.get("lastProblem").asText());
         assertTrue(state.get("reader").asText().startsWith("reading "), "reader status: " + state.get("reader"));
+    }
+
+    @Test
+    void withoutFromBeginningOnlyNewRecordsShowButTheModelsTopicIsReadWhole() throws Exception {
+        kafka.createTopic("late.metrics", 1);
+        kafka.send("late.metrics", List.of(new KeyedValue("early", CODEC.encode(Records.metrics("early", 100, 0.5, null, T0)))));
+        Map<TopicKind, String> topics = new LinkedHashMap<>(Dashboard.defaultTopics());
+        topics.put(TopicKind.METRICS, "late.metrics");
+        try (Dashboard latest = Dashboard.start(new Dashboard.Settings(kafka.bootstrap(), topics,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false, 500))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            JsonNode state = null;
+            while (System.nanoTime() < deadline) {
+                state = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(latest.url() + "api/streams")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                if (state.get("reader").asText().startsWith("reading")) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertTrue(state.get("reader").asText().startsWith("reading"), "reader status: " + state.get("reader"));
+            kafka.send("late.metrics", List.of(new KeyedValue("late", CODEC.encode(Records.metrics("late", 200, 0.4, null, T0)))));
+            while (System.nanoTime() < deadline && (stream(state, "late") == null || stream(state, "reg") == null)) {
+                Thread.sleep(100);
+                state = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(latest.url() + "api/streams")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+            }
+            assertTrue(stream(state, "late") != null, "the record written after the start is shown: " + state);
+            assertEquals(1, stream(state, "late").get("metrics").get("x").size());
+            assertEquals(null, stream(state, "early"), "a record from before the start was shown without --from-beginning");
+            assertEquals(7, stream(state, "reg").get("snapshot").get("version").asLong(), "the models topic is read from its beginning");
+            assertEquals(0, stream(state, "reg").get("metrics").get("x").size());
+        }
     }
 
     @Test
