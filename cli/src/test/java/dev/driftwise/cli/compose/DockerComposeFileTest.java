@@ -55,6 +55,7 @@ class DockerComposeFileTest {
         String version = projectVersion();
         assertJarMounted("job-submitter", "./jobs/target", "jobs-" + version + "-job.jar");
         assertJarMounted("generator", "./cli/target", "cli-" + version + "-generator.jar");
+        assertJarMounted("dashboard", "./dashboard/target", "dashboard-" + version + "-app.jar");
         for (String flink : List.of("jobmanager", "taskmanager", "job-submitter")) {
             assertTrue(volumes(flink).contains("./jobs/target/flink-lib:/opt/flink/lib/driftwise-djl:ro"), flink + ": DJL in lib/");
         }
@@ -90,7 +91,7 @@ class DockerComposeFileTest {
                 assertTrue(seen.add(host), e.getKey() + ": host port " + host + " is already published by another service");
             }
         }
-        assertEquals(Set.of("9092", "8081", "9249"), seen);
+        assertEquals(Set.of("9092", "8081", "9249", "8088"), seen);
     }
 
     private static void assertJarMounted(String service, String hostDir, String jar) {
@@ -100,12 +101,16 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void theJobJarIsBuiltWhereverTheJobsModuleIsPackaged() {
+    void theShadedJarsAreBuiltWhereverTheirModulesArePackaged() {
         String version = projectVersion();
         Path jobs = ROOT.resolve("jobs/target");
-        // in a reactor build jobs is packaged before cli's tests run; its shaded jar comes with its main jar
+        // in a reactor build jobs and dashboard are packaged before cli's tests run; each shaded jar comes with its main jar
         if (Files.isRegularFile(jobs.resolve("jobs-" + version + ".jar"))) {
             assertTrue(Files.isRegularFile(jobs.resolve("jobs-" + version + "-job.jar")), "jobs/target/jobs-" + version + "-job.jar");
+        }
+        Path dashboard = ROOT.resolve("dashboard/target");
+        if (Files.isRegularFile(dashboard.resolve("dashboard-" + version + ".jar"))) {
+            assertTrue(Files.isRegularFile(dashboard.resolve("dashboard-" + version + "-app.jar")), "dashboard/target/dashboard-" + version + "-app.jar");
         }
     }
 
