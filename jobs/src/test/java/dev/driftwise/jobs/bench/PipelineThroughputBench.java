@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Not a test: run by hand with
  * {@code mvn -B -o -pl jobs -am test -Dtest=PipelineThroughputBench -Djobs.bench=true -Dsurefire.failIfNoSpecifiedTests=false}
  * (sizes: {@code -Djobs.bench.linear=1000000 -Djobs.bench.linear1=20000 -Djobs.bench.mlp=200000
- * -Djobs.bench.mlp1=5000 -Djobs.bench.repeats=2}; {@code -Djobs.bench.only=linear} or {@code mlp} runs half).
+ * -Djobs.bench.mlp1=5000 -Djobs.bench.repeats=2}; {@code -Djobs.bench.only=linear} or {@code mlp} runs half;
+ * {@code -Djobs.bench.jfr=/some/dir} writes a JFR profile of every run).
  */
 @ExtendWith(KafkaTestBroker.class)
 @EnabledIfSystemProperty(named = "jobs.bench", matches = "true")
@@ -47,6 +50,8 @@ class PipelineThroughputBench {
     private static final int MLP_B1_SAMPLES = Integer.getInteger("jobs.bench.mlp1", 5_000);
     private static final int REPEATS = Integer.getInteger("jobs.bench.repeats", 2);
     private static final String ONLY = System.getProperty("jobs.bench.only", "");
+    /** When set, a JFR recording (settings "profile") of each run is written there. */
+    private static final String PROFILE_DIR = System.getProperty("jobs.bench.jfr", "");
     private static final String META = "metaoptimize(base=adam,meta=lion,blocks=per-layer,alpha0=0.001)";
 
     /** One configuration of the table; {@code baseline} names the pass-through row it is compared with. */
@@ -127,7 +132,15 @@ class PipelineThroughputBench {
                 "--micro-batch", Integer.toString(c.batch), "--snapshot-every", "1000000", "--stepsizes-every", "1000000",
                 "--metrics-every", Integer.toString(c.samples / 20), "--checkpoint-interval", "2s", "--bounded");
         long start = System.nanoTime();
-        LocalFlink.run(JobOptions.parse(flags), new Learners(), 0);
+        try (Recording jfr = PROFILE_DIR.isEmpty() ? null : new Recording(Configuration.getConfiguration("profile"))) {
+            if (jfr != null) {
+                jfr.start();
+            }
+            LocalFlink.run(JobOptions.parse(flags), new Learners(), 0);
+            if (jfr != null) {
+                jfr.dump(Path.of(PROFILE_DIR, c.name().replaceAll("[^A-Za-z0-9=]+", "_") + "-" + System.nanoTime() % 1000 + ".jfr"));
+            }
+        }
         double total = (System.nanoTime() - start) / 1e9;
         List<ConsumerRecord<byte[], byte[]>> metrics = TopicReader.raw(out.metrics);
         ConsumerRecord<byte[], byte[]> first = metrics.get(0);
