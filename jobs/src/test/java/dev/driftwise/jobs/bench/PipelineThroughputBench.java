@@ -32,7 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Each run's rate is taken between the first and the last metrics record's send time, so job start-up
  * and the first 1/20 of the input are left out. Every configuration runs {@code jobs.bench.repeats}
  * times, interleaved (round 1 runs each once, then round 2, ...), so a change in machine load hits all
- * configurations alike; the table gives the median, the range and the 1-minute load average seen.
+ * configurations alike; the table gives the median, the range and the 1-minute load average seen. A
+ * second table gives the CPU time per sample in the same windows by thread role ({@link CpuSampler}),
+ * which other processes' load moves far less than the wall-clock rate.
  * Not a test: run by hand with
  * {@code mvn -B -o -pl jobs -am test -Dtest=PipelineThroughputBench -Djobs.bench=true -Dsurefire.failIfNoSpecifiedTests=false}
  * (sizes: {@code -Djobs.bench.linear=1000000 -Djobs.bench.linear1=20000 -Djobs.bench.mlp=200000
@@ -62,11 +64,26 @@ class PipelineThroughputBench {
         }
     }
 
-    /** One run's outcome. */
-    private record Run(double rate, double windowSeconds, double load) {}
+    /** One run's outcome; {@code cpu}: CPU seconds per thread role in the measured window. */
+    private record Run(double rate, double windowSeconds, double load, long samples, Map<String, Double> cpu) {
+        /** CPU µs per sample of one role, or of all when {@code role} is null. */
+        double micros(String role) {
+            double s = role == null ? cpu.values().stream().mapToDouble(Double::doubleValue).sum() : cpu.get(role);
+            return 1e6 * s / samples;
+        }
+    }
+
+    private static CpuSampler cpu;
 
     @Test
     void throughput() throws Exception {
+        try (CpuSampler sampler = new CpuSampler()) {
+            cpu = sampler;
+            measure();
+        }
+    }
+
+    private void measure() throws Exception {
         List<Config> configs = new ArrayList<>();
         if (!ONLY.equals("mlp")) {
             TestTopics linear = input("bench-linear", 20, 1, LINEAR_SAMPLES);
@@ -114,6 +131,28 @@ class PipelineThroughputBench {
                     median(r.stream().mapToDouble(Run::windowSeconds).toArray()), median / base,
                     r.stream().mapToDouble(Run::load).min().orElse(0), r.stream().mapToDouble(Run::load).max().orElse(0)));
         }
+        lines.add("");
+        lines.add("CPU µs per sample in the same windows (median over runs), by thread: learner = keyed learner task "
+                + "(deserialize, train, encode outputs); decode = source task (Kafka record, decode, serialize for the "
+                + "shuffle); fetch = Kafka consumer; sink = Kafka sink; other = in-process broker, Flink runtime, JVM.");
+        lines.add("");
+        StringBuilder head = new StringBuilder("| model | micro-batch | total");
+        StringBuilder rule = new StringBuilder("|---|---|---");
+        for (String role : CpuSampler.ROLES) {
+            head.append(" | ").append(role);
+            rule.append("|---");
+        }
+        lines.add(head.append(" | samples per CPU-second |").toString());
+        lines.add(rule.append("|---|").toString());
+        for (Config c : configs) {
+            List<Run> r = runs.get(c.name());
+            double total = median(r.stream().mapToDouble(x -> x.micros(null)).toArray());
+            StringBuilder row = new StringBuilder(String.format("| %s | %d | %.2f", c.label, c.batch, total));
+            for (String role : CpuSampler.ROLES) {
+                row.append(String.format(" | %.2f", median(r.stream().mapToDouble(x -> x.micros(role)).toArray())));
+            }
+            lines.add(row.append(String.format(" | %.0f |", 1e6 / total)).toString());
+        }
         System.out.println("\n" + REPEATS + " runs per configuration, interleaved; cores: "
                 + Runtime.getRuntime().availableProcessors() + "\n" + String.join("\n", lines) + "\n");
     }
@@ -148,9 +187,10 @@ class PipelineThroughputBench {
         long samples = seen(last) - seen(first);
         double seconds = (last.timestamp() - first.timestamp()) / 1000.0;
         double load = Math.max(loadBefore, loadAverage());
-        System.out.printf("%s: %d samples in %.2f s between metrics records (%.0f/s), job %.1f s, load %.2f%n",
-                c.name(), samples, seconds, samples / seconds, total, load);
-        return new Run(samples / seconds, seconds, load);
+        Run run = new Run(samples / seconds, seconds, load, samples, cpu.between(first.timestamp(), last.timestamp()));
+        System.out.printf("%s: %d samples in %.2f s between metrics records (%.0f/s), job %.1f s, load %.2f, "
+                + "CPU µs/sample %.2f %s%n", c.name(), samples, seconds, samples / seconds, total, load, run.micros(null), run.cpu);
+        return run;
     }
 
     private static long seen(ConsumerRecord<byte[], byte[]> r) throws Exception {
