@@ -5,9 +5,10 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * libtorch's intra-op thread count, applied in the thread that calls the learner. OpenMP and MKL keep
  * that count per OS thread, and DJL applies {@code ai.djl.pytorch.num_threads} only in the thread that
- * loads the engine: in a stream job's task thread BLAS then ran on every core, and on a busy machine each
- * small matmul waited for a second worker to be scheduled (linear d = 20, micro-batch 256 in the Flink
- * job: ~15 ms a step instead of well under 1 ms; jobs/README.md, "Benchmark"). Applied once per thread.
+ * loads the engine. In a stream job's task thread the count was libtorch's default (every core): at
+ * linear d = 20, micro-batch 256 the backward matmul took most of the learner thread, which burned
+ * ~21 CPU µs per sample instead of ~1 (spinning, presumably for a second worker the busy machine had
+ * not scheduled; jobs/README.md, "Benchmark"). Applied once per calling thread.
  */
 final class IntraOpThreads {
 
@@ -28,10 +29,6 @@ final class IntraOpThreads {
     /** The value of {@value #PROPERTY}, or 0 when it is not set. */
     static int fromSystemProperty() {
         return Integer.getInteger(PROPERTY, 0);
-    }
-
-    int threads() {
-        return threads;
     }
 
     /** Sets the count in the calling thread if this learner has not done so in it yet (a field compare otherwise). */
