@@ -59,6 +59,7 @@ public final class OnlineLearner implements AutoCloseable {
     private PrequentialMetrics metrics;
     private long steps;
     private final BatchScores scores = new BatchScores();
+    private final IntraOpThreads intraOpThreads;
     private MicroBatch single;
 
     private OnlineLearner(Builder b) {
@@ -71,6 +72,7 @@ public final class OnlineLearner implements AutoCloseable {
                     + "' needs the diagonal Hessian, which only a one-layer model (linear, logistic, softmax) provides; "
                     + "model " + spec.kind().id() + " has " + spec.layerCount() + " layers: pick an optimizer without it");
         }
+        this.intraOpThreads = new IntraOpThreads(b.intraOpThreads);
         Device device = b.device.resolve();
         this.manager = NDManager.newBaseManager(device, "PyTorch");
         try {
@@ -142,6 +144,7 @@ public final class OnlineLearner implements AutoCloseable {
      */
     public void predict(MicroBatch batch, double[] out) {
         validator.checkFeatures(batch);
+        intraOpThreads.applyToCurrentThread();
         predictor.predict(parameters, batch, standardizer, out);
     }
 
@@ -158,6 +161,7 @@ public final class OnlineLearner implements AutoCloseable {
             throw new IllegalArgumentException("micro-batch is empty; add samples before learning");
         }
         JniUtils.setGradMode(false); // per thread, ON in new threads (stack notes §9.2)
+        intraOpThreads.applyToCurrentThread();
         int n = batch.size();
         int k = spec.outputs();
         scores.reset(n);
@@ -330,6 +334,7 @@ public final class OnlineLearner implements AutoCloseable {
         private DeviceChoice device = DeviceChoice.AUTO;
         private int window = PrequentialMetrics.DEFAULT_WINDOW;
         private double fadingFactor = PrequentialMetrics.DEFAULT_FADING_FACTOR;
+        private int intraOpThreads = IntraOpThreads.fromSystemProperty();
 
         private Builder(ModelSpec spec) {
             if (spec == null) {
@@ -360,11 +365,23 @@ public final class OnlineLearner implements AutoCloseable {
             return this;
         }
 
+        /**
+         * libtorch intra-op threads in whichever thread calls {@code learn} or {@code predict} (default: the
+         * {@code ai.djl.pytorch.num_threads} system property, else 0 = leave libtorch's per-thread default,
+         * which in a thread other than the engine's is every core). A stream job that runs one learner per
+         * task slot wants 1.
+         */
+        public Builder optIntraOpThreads(int threads) {
+            this.intraOpThreads = threads;
+            return this;
+        }
+
         public OnlineLearner build() {
             if (optimizer == null) {
                 throw new IllegalArgumentException("optimizer is required: builder(spec).optimizer(OptimizerFactory.of(...))");
             }
             new PrequentialMetrics(window, fadingFactor, false); // validates both settings before native work
+            new IntraOpThreads(intraOpThreads);
             return new OnlineLearner(this);
         }
     }

@@ -5,7 +5,7 @@ import dev.driftwise.jobs.source.SourceRecord;
 /**
  * A decoded sample on its way to its learner, still carrying the raw record so a sample the
  * learner rejects (wrong feature count, NaN, class out of range) reaches the dead-letter topic
- * byte for byte. A Flink POJO.
+ * byte for byte. Crosses the keyBy shuffle through {@link LabeledSampleSerializer}.
  */
 public class LabeledSample {
 

@@ -30,6 +30,9 @@ public final class Learners implements LearnerFactory {
         OnlineLearner learner = OnlineLearner.builder(spec)
                 .optimizer(OptimizerConfig.parse(settings.optimizer(), spec))
                 .optDevice(DeviceChoice.parse(settings.device()))
+                // one learner per task slot: parallelism comes from Flink, so libtorch gets one thread per
+                // learner unless ai.djl.pytorch.num_threads says otherwise (see IntraOpThreads in learner)
+                .optIntraOpThreads(Integer.getInteger("ai.djl.pytorch.num_threads", 1))
                 .build();
         return new DjlStreamLearner(learner);
     }

@@ -32,6 +32,10 @@ public final class TrainingPipeline {
 
     public static void build(StreamExecutionEnvironment env, JobOptions o, LearnerFactory factory) {
         env.setMaxParallelism(MAX_PARALLELISM);
+        // Chained operators hand records over without a serializer copy (the source's raw record was
+        // copied byte for byte before decoding). Safe here: every operator emits fresh objects and none
+        // keeps or changes a record it was handed after passing it on.
+        env.getConfig().enableObjectReuse();
         SingleOutputStreamOperator<LabeledSample> samples = env
                 .fromSource(source(o), WatermarkStrategy.noWatermarks(), "samples")
                 .uid("samples-source")

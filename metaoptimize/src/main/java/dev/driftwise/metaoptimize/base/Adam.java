@@ -1,6 +1,7 @@
 package dev.driftwise.metaoptimize.base;
 
 import ai.djl.ndarray.NDArray;
+import dev.driftwise.metaoptimize.ScalarOperands;
 
 /**
  * Adam / AdamW (AdamW when κ > 0: decoupled decay {@code −ακw}), in either form of spec §2.4.
@@ -18,6 +19,15 @@ public final class Adam extends BaseUpdate {
     private final AdamForm form;
     private final double rho; // ρ: first-moment decay
     private final double lambda; // λ: second-moment decay
+    // the step's scalars as tensors kept across steps (ScalarOperand): same arithmetic, no array per scalar
+    private static final int RHO = 0;
+    private static final int LAMBDA = 1;
+    private static final int EPSILON = 2;
+    private static final int MU = 3;
+    private static final int ONE_MINUS_RHO = 4;
+    private static final int ONE_MINUS_LAMBDA = 5;
+    private static final int SCALE = 6;
+    private final ScalarOperands scalars = new ScalarOperands(7);
 
     public Adam(AdamForm form, double rho, double lambda, double weightDecay) {
         super(weightDecay, 2);
@@ -32,19 +42,26 @@ public final class Adam extends BaseUpdate {
         NDArray v = state[p][1];
         NDArray d;
         if (form == AdamForm.CODE) {
-            m.muli(rho).addi(g);
-            v.muli(lambda).addi(g.square());
+            m.muli(scalars.of(RHO, rho, m)).addi(g);
+            v.muli(scalars.of(LAMBDA, lambda, v)).addi(g.square());
             double mu = (1 - lambda) / (1 - Math.pow(lambda, t));
-            d = m.div(v.mul(mu).addi(CODE_EPSILON).sqrt());
+            d = m.div(v.mul(scalars.of(MU, mu, v)).addi(scalars.of(EPSILON, CODE_EPSILON, v)).sqrt());
         } else {
-            m.muli(rho).addi(g.mul(1 - rho));
-            v.muli(lambda).addi(g.square().muli(1 - lambda));
+            m.muli(scalars.of(RHO, rho, m)).addi(g.mul(scalars.of(ONE_MINUS_RHO, 1 - rho, g)));
+            v.muli(scalars.of(LAMBDA, lambda, v)).addi(g.square().muli(scalars.of(ONE_MINUS_LAMBDA, 1 - lambda, g)));
             double bc1 = 1 - Math.pow(rho, t);
             double sqrtBc2 = Math.sqrt(1 - Math.pow(lambda, t));
             // (m/bc1)/(sqrt(v/bc2)+ε) = (m/(sqrt(v)+ε·sqrt(bc2)))·sqrt(bc2)/bc1: one op fewer
-            d = m.div(v.sqrt().addi(STANDARD_EPSILON * sqrtBc2)).muli(sqrtBc2 / bc1);
+            d = m.div(v.sqrt().addi(scalars.of(EPSILON, STANDARD_EPSILON * sqrtBc2, v)))
+                    .muli(scalars.of(SCALE, sqrtBc2 / bc1, m));
         }
         return withDecay(d, w);
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        scalars.close();
     }
 
     @Override

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import dev.driftwise.metaoptimize.ParameterLayout;
+import dev.driftwise.metaoptimize.ScalarOperand;
 import dev.driftwise.metaoptimize.StepSizeMap;
 import dev.driftwise.metaoptimize.blocks.BlockAssignment;
 import dev.driftwise.metaoptimize.state.StateReader;
@@ -37,6 +38,8 @@ public final class StepSizeState implements AutoCloseable {
     // scalar / blockwise: on the host
     private final double[] hostBeta;
     private final double[][] hostMoments;
+    /** One per block: the scalar α enters the base step and the trace with, kept across steps. */
+    private ScalarOperand[] operands;
 
     /**
      * @param betaMin lower clamp in β space, or NaN; likewise {@code betaMax}
@@ -75,8 +78,14 @@ public final class StepSizeState implements AutoCloseable {
         TensorStepSize[] out = new TensorStepSize[n];
         if (hostBeta != null) {
             TensorStepSize[] perBlock = new TensorStepSize[hostBeta.length];
+            if (operands == null) {
+                operands = new ScalarOperand[hostBeta.length];
+                for (int b = 0; b < operands.length; b++) {
+                    operands[b] = new ScalarOperand(parameters.get(0).getManager(), 0);
+                }
+            }
             for (int b = 0; b < perBlock.length; b++) {
-                perBlock[b] = TensorStepSize.onHost(sigma(hostBeta[b]), parameters.get(0));
+                perBlock[b] = TensorStepSize.onHost(sigma(hostBeta[b]), parameters.get(0), operands[b]);
             }
             for (int p = 0; p < n; p++) {
                 out[p] = perBlock[blocks.blockOf()[p]];
@@ -233,6 +242,12 @@ public final class StepSizeState implements AutoCloseable {
     @Override
     public void close() {
         dropCache();
+        if (operands != null) {
+            for (ScalarOperand o : operands) {
+                o.close();
+            }
+            operands = null;
+        }
         for (NDArray a : stateArrays()) {
             a.close();
         }

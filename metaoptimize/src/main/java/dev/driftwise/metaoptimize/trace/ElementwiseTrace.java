@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
+import dev.driftwise.metaoptimize.ScalarOperands;
 import dev.driftwise.metaoptimize.StepContext;
 import dev.driftwise.metaoptimize.meta.TensorStepSize;
 import dev.driftwise.metaoptimize.blocks.BlockAssignment;
@@ -31,6 +32,7 @@ public final class ElementwiseTrace implements Trace {
     private NDArray[] h;
     /** [tensor × block] 0/1 matrix summing per-tensor inner products into explicit blocks. */
     private NDArray blockSum;
+    private final ScalarOperands scalars = new ScalarOperands(1); // γ, kept as a tensor across steps
 
     public ElementwiseTrace(boolean diagonalHessian, double gamma, double weightDecay, BlockAssignment blocks) {
         this.diagonalHessian = diagonalHessian;
@@ -99,10 +101,10 @@ public final class ElementwiseTrace implements Trace {
             NDArray curvature = weightDecay == 0 ? diag : diag.add(weightDecay);
             // γ·[1 − α ⊙ (κ + diag)]⁺
             NDArray decay = alpha.times(curvature, -1).addi(1).maximum(0);
-            h[p].muli(gamma == 1 ? decay : decay.muli(gamma)).addi(injection);
+            h[p].muli(gamma == 1 ? decay : decay.muli(scalars.of(0, gamma, decay))).addi(injection);
         } else if (weightDecay == 0) {
             if (gamma != 1) {
-                h[p].muli(gamma);
+                h[p].muli(scalars.of(0, gamma, h[p]));
             }
             h[p].addi(injection);
         } else {
@@ -180,6 +182,7 @@ public final class ElementwiseTrace implements Trace {
     @Override
     public void close() {
         closeTrace();
+        scalars.close();
         if (blockSum != null) {
             blockSum.close();
             blockSum = null;
