@@ -34,7 +34,7 @@ public final class DemoCommand implements Callable<Integer> {
     Double rate;
 
     @Option(names = "--optimizer", paramLabel = "SPEC", order = 3,
-            description = "The job's --optimizer, e.g. \"metaoptimize(base=adam,meta=lion,blocks=per-layer)\" or \"sgd(lr=0.01)\" "
+            description = "The job's --optimizer, e.g. \"metaoptimize(base=adam,meta=lion,blocks=per-layer)\" (a partial spec keeps the stream default for the rest) or \"sgd(lr=0.01)\" "
                     + "(default: the job's; see ./driftwise train --help).")
     String optimizer;
 

@@ -21,7 +21,7 @@ final class FlagParser {
             new Flag("mode", "per-stream", "per-stream (one learner per stream id) or global (one learner for all)"),
             new Flag("model", "linear:20", "model: a learner JSON spec or linear:<d>, logistic:<d>, softmax:<d>:<classes>,"
                     + " mlp:<d>-<hidden>-...-<outputs>, passthrough:<d>"),
-            new Flag("optimizer", "metaoptimize(base=adam,meta=lion,blocks=per-layer)",
+            new Flag("optimizer", "metaoptimize(base=adam,meta=lion,blocks=scalar,alpha0=1e-3,eta=1e-3,gamma=0.999)",
                     "metaoptimize(base=..., meta=..., blocks=scalar|per-tensor|per-layer|per-weight, alpha0=..., eta=..., gamma=...,"
                     + " trace=...) or sgd(lr=<step size>)"),
             new Flag("micro-batch", "32", "samples per learning step (a batch closes on this count per stream)"),
