@@ -49,7 +49,7 @@ public class LearnerStepBenchmark {
     public int batch;
 
     /** A bench method name ({@code ./driftwise bench --methods}): the stream default and a plain fixed step. */
-    @Param({"mo:sgd/lion/scalar/hf/g=0.999/a0=0.01", "fixed:sgd/a=0.01"})
+    @Param({"mo:adam/lion/scalar/hf/g=0.999/a0=0.001", "fixed:adam/a=0.001", "fixed:sgd/a=0.01"})
     public String method;
 
     private OnlineLearner learner;
