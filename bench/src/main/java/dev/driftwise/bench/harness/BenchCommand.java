@@ -2,6 +2,7 @@ package dev.driftwise.bench.harness;
 
 import dev.driftwise.bench.harness.method.MethodNames;
 import dev.driftwise.bench.harness.method.StepSizeGrid;
+import dev.driftwise.bench.harness.report.BenchCharts;
 import dev.driftwise.bench.harness.report.JsonReport;
 import dev.driftwise.bench.harness.report.StepSizePaths;
 import dev.driftwise.bench.harness.report.TableReport;
@@ -96,6 +97,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out-dir", paramLabel = "DIR", description = "write the step-size (α) path of each reported configuration as CSV")
     Path outDir;
 
+    @Option(names = "--charts", paramLabel = "DIR", description = "write PNG charts: the task's series over time per method "
+            + "(drifts marked), α per block of each adaptive method, robustness curves of --sweep")
+    Path charts;
+
     @Option(names = "--path-points", paramLabel = "N", defaultValue = "100", description = "step-size recordings per run (default 100)")
     int pathPoints;
 
@@ -173,6 +178,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (outDir != null) {
             List<Path> files = StepSizePaths.write(result, outDir);
             err.println("wrote " + files.size() + " step-size path file(s) to " + outDir);
+        }
+        if (charts != null) {
+            List<Path> files = BenchCharts.write(result, charts);
+            err.println("wrote " + files.size() + " chart(s) to " + charts);
         }
         return 0;
     }

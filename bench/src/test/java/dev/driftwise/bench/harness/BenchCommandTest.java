@@ -25,10 +25,11 @@ class BenchCommandTest {
     void tinyT1GivesJsonWithTheGridMinimumAndPairedDifferences() throws Exception {
         Path json = dir.resolve("t1.json");
         Path paths = dir.resolve("paths");
+        Path charts = dir.resolve("charts");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = BenchCommand.execute(new String[] {"T1", "--samples", "2000", "--runs", "2", "--grid", "half-decades",
-                "--methods", "lms,idbd", "--threads", "2", "--json", json.toString(), "--out-dir", paths.toString(), "--quiet"},
+                "--methods", "lms,idbd", "--threads", "2", "--json", json.toString(), "--out-dir", paths.toString(), "--charts", charts.toString(), "--quiet"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String table = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, "exit code; stderr: " + err.toString(StandardCharsets.UTF_8));
@@ -76,8 +77,18 @@ class BenchCommandTest {
             assertEquals(lmsRun.path("streamDigest").asText(), runs.get(r).path("streamDigest").asText(),
                     "run " + r + ": IDBD and LMS saw the same stream");
             assertNotNull(runs.get(r).path("finalStepSizes").path("groupEffectiveSteps").get("relevant"));
+            // the MSE-over-time series: 100 windows of 20 samples whose mean is the whole stream's MSE
+            JsonNode windows = runs.get(r).path("series").path("windowMse");
+            assertEquals(100, windows.size(), "windows of 2,000 / 100 samples");
+            double sum = 0;
+            for (JsonNode w : windows) {
+                sum += w.asDouble();
+            }
+            assertEquals(runs.get(r).path("scores").path("mseWholeStream").asDouble(), sum / 100, 1e-9, "mean of the window MSEs");
         }
         assertTrue(Files.list(paths).anyMatch(p -> p.getFileName().toString().startsWith("T1-idbd")), "α path CSV for IDBD");
+        assertTrue(Files.exists(charts.resolve("T1-mse.png")), "MSE chart in " + charts);
+        assertTrue(Files.exists(charts.resolve("T1-alpha-idbd.png")), "IDBD's α chart in " + charts + ": " + Files.list(charts).toList());
     }
 
     @Test

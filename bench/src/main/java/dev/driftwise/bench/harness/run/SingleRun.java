@@ -19,9 +19,14 @@ import java.util.Map;
 /**
  * Runs one method configuration on one run's stream, prequentially: per micro-batch, predict and
  * score every sample (loss before the update), then one optimizer step; the generator applies its
- * scheduled drift as it produces the samples. A non-finite loss ends the run as diverged.
+ * scheduled drift as it produces the samples. A non-finite loss ends the run as diverged. Besides
+ * the scorer's series, the run records {@code driftStarts}: the samples at which the generator's
+ * drift index stepped up (the drift marks of the charts), at most {@link #MAX_DRIFT_MARKS}.
  */
 public final class SingleRun {
+
+    /** T1 flips a weight every 20 samples (1,500 drifts in 30,000): more marks than that say nothing. */
+    static final int MAX_DRIFT_MARKS = 10_000;
 
     private SingleRun() {
     }
@@ -37,6 +42,9 @@ public final class SingleRun {
         long every = Math.max(1, settings.samples() / settings.pathPoints());
         long divergedAt = -1;
         long seen = 0;
+        double[] driftStarts = new double[16];
+        int drifts = 0;
+        int lastDriftIndex = 0;
         try (OnlineLearner learner = OnlineLearner.builder(task.model().withSeed(seed))
                 .optimizer(StepSizeProbe.wrapping(method.factory(), probe)).optDevice(DeviceChoice.CPU).build()) {
             MicroBatch batch = learner.newBatch(settings.batch());
@@ -50,6 +58,13 @@ public final class SingleRun {
                     digest.add(sample);
                     batch.add(sample.features, sample.target);
                     drift[b] = sample.driftIndex;
+                    if (sample.driftIndex != lastDriftIndex) {
+                        lastDriftIndex = sample.driftIndex;
+                        if (drifts < MAX_DRIFT_MARKS) {
+                            driftStarts = drifts == driftStarts.length ? Arrays.copyOf(driftStarts, drifts * 2) : driftStarts;
+                            driftStarts[drifts++] = seen + b;
+                        }
+                    }
                 }
                 boolean record = seen + n >= nextRecord || seen + n == settings.samples();
                 if (record) {
@@ -78,7 +93,9 @@ public final class SingleRun {
             scores = new LinkedHashMap<>(scores);
             scores.replaceAll((k, v) -> Double.NaN);
         }
-        return new RunResult(method, run, seed, seen, scores, scorer.series(), divergedAt, digest.value(), path,
+        Map<String, double[]> series = new LinkedHashMap<>(scorer.series());
+        series.put("driftStarts", Arrays.copyOf(driftStarts, drifts));
+        return new RunResult(method, run, seed, seen, scores, series, divergedAt, digest.value(), path,
                 (System.nanoTime() - start) / 1e9);
     }
 

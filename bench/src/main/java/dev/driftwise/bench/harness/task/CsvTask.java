@@ -55,7 +55,7 @@ public final class CsvTask implements BenchTask {
 
     @Override
     public TaskScorer newScorer(long samples) {
-        return kind == CsvData.Task.REGRESSION ? new SquaredErrorTail(0, 0, false) : new PrequentialAccuracy(Tasks.WINDOW);
+        return kind == CsvData.Task.REGRESSION ? new SquaredErrorTail(0, 0, false, Tasks.mseWindow(samples)) : new PrequentialAccuracy(Tasks.WINDOW);
     }
 
     @Override public List<WeightGroup> weightGroups() { return List.of(); }

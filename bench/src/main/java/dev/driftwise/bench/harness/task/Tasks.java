@@ -34,11 +34,11 @@ public final class Tasks {
         add(new GeneratedTask("T1", "weight flipping (Sutton 1992): 20 inputs, 5 relevant ±1 weights, one flips every 20 samples;"
                 + " MSE over the last third (samples 20,001-30,000 of 30,000)", "sutton", null,
                 ModelSpec.linearRegression(20).withBias(false), 30_000, MSE,
-                n -> new SquaredErrorTail(n - n / 3, 0, false),
+                n -> new SquaredErrorTail(n - n / 3, 0, false, mseWindow(n)),
                 List.of(WeightGroup.range("relevant", 0, 5), WeightGroup.range("irrelevant", 5, 20))));
         add(new GeneratedTask("T3", "stationary control: y = w*.x + N(0,1), 20 inputs; excess MSE over the last tenth (10,000 of 100,000)",
                 "stationary", null, ModelSpec.linearRegression(20).withBias(false), 100_000, EXCESS_MSE,
-                n -> new SquaredErrorTail(n - n / 10, 1.0, true), List.of(WeightGroup.range("all", 0, 20))));
+                n -> new SquaredErrorTail(n - n / 10, 1.0, true, mseWindow(n)), List.of(WeightGroup.range("all", 0, 20))));
         add(hyperplane("T5", 0.001));
         add(hyperplane("T5-slow", 0.0001));
         add(sea("T6", "sea-abrupt", "abrupt").scaledBy(n -> seaScenario(n, 0)));
@@ -54,6 +54,11 @@ public final class Tasks {
     }
 
     private Tasks() {
+    }
+
+    /** The window of the regression tasks' MSE-over-time series: a hundredth of the stream (T1: 300 samples). */
+    public static int mseWindow(long samples) {
+        return (int) Math.max(1, samples / 100);
     }
 
     private static void add(GeneratedTask task) {

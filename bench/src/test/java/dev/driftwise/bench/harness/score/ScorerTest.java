@@ -11,7 +11,7 @@ class ScorerTest {
 
     @Test
     void squaredErrorTailScoresOnlyTheTailAndDoublesTheHalfLoss() {
-        SquaredErrorTail t = new SquaredErrorTail(2, 1.0, true);
+        SquaredErrorTail t = new SquaredErrorTail(2, 1.0, true, 2);
         double[] halfSquared = {10, 10, 0.5, 1.5}; // (y − ŷ)² = 20, 20, 1, 3
         for (int i = 0; i < halfSquared.length; i++) {
             t.record(i, 0, halfSquared[i], false);
@@ -19,6 +19,7 @@ class ScorerTest {
         assertEquals(2.0, t.scores().get("mse"), 1e-12, "tail (1 + 3) / 2");
         assertEquals(1.0, t.scores().get("excessMse"), 1e-12, "MSE − σ²");
         assertEquals(11.0, t.scores().get("mseWholeStream"), 1e-12);
+        assertArrayEquals(new double[] {20, 2}, t.series().get("windowMse"), 1e-12, "MSE per window of 2 samples");
     }
 
     @Test

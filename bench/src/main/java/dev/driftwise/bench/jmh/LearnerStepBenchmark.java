@@ -1,0 +1,95 @@
+package dev.driftwise.bench.jmh;
+
+import dev.driftwise.bench.harness.method.MethodNames;
+import dev.driftwise.learner.DeviceChoice;
+import dev.driftwise.learner.OnlineLearner;
+import dev.driftwise.learner.input.MicroBatch;
+import dev.driftwise.learner.model.Activation;
+import dev.driftwise.learner.model.ModelSpec;
+import dev.driftwise.learner.model.Task;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One {@link OnlineLearner#learn} call (forward, loss, backward, one optimizer step) per micro-batch
+ * of 1 … 512 samples, CPU, for linear regression on 20 inputs and a 100-128-10 ReLU MLP with softmax
+ * and cross-entropy: the stream default MetaOptimize configuration against a plain fixed step (the
+ * same engine with meta {@code fixed}, no trace). The score is µs per call; divide by {@code batch}
+ * for µs per sample. Filling the micro-batch from host rows is part of the call, as in the job.
+ *
+ * <p>Run (after {@code mvn -pl bench -am package -DskipTests}):
+ * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath.txt) org.openjdk.jmh.Main LearnerStepBenchmark -wi 2 -i 3 -f 1}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1"})
+public class LearnerStepBenchmark {
+
+    /** linear20: linear regression, 20 inputs; mlp100-128-10: one hidden ReLU layer of 128, softmax over 10 classes. */
+    @Param({"linear20", "mlp100-128-10"})
+    public String model;
+
+    @Param({"1", "8", "32", "128", "512"})
+    public int batch;
+
+    /** A bench method name ({@code ./driftwise bench --methods}): the stream default and a plain fixed step. */
+    @Param({"mo:adam/lion/scalar/hf/g=0.999/a0=0.001", "fixed:adam/a=0.001", "fixed:sgd/a=0.01"})
+    public String method;
+
+    private OnlineLearner learner;
+    private MicroBatch micro;
+    private float[][] rows;
+    private double[] targets;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        ModelSpec spec = switch (model) {
+            case "linear20" -> ModelSpec.linearRegression(20);
+            case "mlp100-128-10" -> ModelSpec.mlp(100, new int[] {128}, Activation.RELU, Task.MULTICLASS, 10);
+            default -> throw new IllegalArgumentException("model " + model + ": use linear20 or mlp100-128-10");
+        };
+        learner = OnlineLearner.builder(spec.withSeed(42)).optimizer(MethodNames.parse(method).factory())
+                .optDevice(DeviceChoice.CPU).build();
+        micro = learner.newBatch(batch);
+        SplittableRandom random = new SplittableRandom(7);
+        int inputs = spec.inputs();
+        rows = new float[batch][inputs];
+        targets = new double[batch];
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < inputs; i++) {
+                rows[b][i] = (float) random.nextGaussian();
+            }
+            targets[b] = spec.outputs() == 1 ? rows[b][0] - 0.5 * rows[b][1] : random.nextInt(spec.outputs());
+        }
+    }
+
+    @Benchmark
+    public Object learn() {
+        micro.clear();
+        for (int b = 0; b < batch; b++) {
+            micro.add(rows[b], targets[b]);
+        }
+        return learner.learn(micro);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        learner.close();
+    }
+}
