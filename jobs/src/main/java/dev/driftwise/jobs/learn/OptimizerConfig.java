@@ -25,7 +25,8 @@ public final class OptimizerConfig {
 
     private static final String ALLOWED = "metaoptimize(base=sgd|sgdm|rmsprop|adam|lion, meta=fixed|sgd|rmsprop|adam|lion,"
             + " blocks=scalar|per-tensor|per-layer|per-weight, alpha0=<initial step size>, eta=<meta step size>,"
-            + " gamma=<trace discount>, kappa=<weight decay>, trace=none|hessian-free|diagonal-hessian|full) or sgd(lr=<step size>)";
+            + " gamma=<trace discount>, kappa=<weight decay>, trace=none|hessian-free|diagonal-hessian|full,"
+            + " alpha-min=<floor on every step size>, alpha-max=<ceiling>) or sgd(lr=<step size>)";
 
     /**
      * The stream default: Adam (code form) wrapped by a Lion meta update, one step size for the whole
@@ -81,6 +82,13 @@ public final class OptimizerConfig {
                 for (Map.Entry<String, String> e : settings.entrySet()) {
                     apply(b, text, e.getKey(), e.getValue(), spec);
                 }
+                // a floor keeps α from annealing so far in a long stationary stretch that the climb back
+                // after the next drift takes tens of thousands of steps (docs/benchmarks.md, T6)
+                double min = number(text, settings, "alpha-min", Double.NaN);
+                double max = number(text, settings, "alpha-max", Double.NaN);
+                if (!Double.isNaN(min) || !Double.isNaN(max)) {
+                    b.optStepSizeBounds(min, max);
+                }
             }
             default -> throw new OptionException("optimizer", text, "unknown optimizer '" + name + "'; allowed: " + ALLOWED);
         }
@@ -104,6 +112,7 @@ public final class OptimizerConfig {
                 case "eta" -> b.optMetaStepSize(Double.parseDouble(value));
                 case "gamma" -> b.optDiscount(Double.parseDouble(value));
                 case "kappa" -> b.optWeightDecay(Double.parseDouble(value));
+                case "alpha-min", "alpha-max" -> { } // both at once, after the loop
                 case "trace" -> b.optTrace(TraceKind.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_')));
                 case "blocks" -> b.optBlocks(switch (value) {
                     case "scalar" -> StepSizeBlocks.scalar();

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.driftwise.jobs.options.JobOptions;
 import dev.driftwise.jobs.options.OptionException;
 import dev.driftwise.learner.OnlineLearner;
+import dev.driftwise.learner.input.MicroBatch;
 import dev.driftwise.learner.model.ModelSpec;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The job's --optimizer text: the stream default, partial specs on top of it, what gets recorded. */
@@ -40,6 +42,39 @@ class OptimizerConfigTest {
             List<BlockStepSize> alphas = learner.stepSizes();
             assertEquals(1, alphas.size(), "scalar blocks: one step size for the model, got " + alphas);
             assertEquals(1e-3, alphas.get(0).alpha(), 1e-12, "α0 of the stream default");
+        }
+    }
+
+    @Test
+    void alphaMinIsAFloorTheStepSizeNeverCrossesOnANoisyStationaryStream() {
+        double floorless = finalAlpha("metaoptimize(alpha0=1e-3)");
+        double floored = finalAlpha("metaoptimize(alpha0=1e-3, alpha-min=9.5e-4)");
+        assertTrue(floorless < 9.5e-4, "without a floor α anneals on a stationary noisy stream, got " + floorless);
+        assertTrue(floored >= 9.5e-4 * (1 - 1e-9), "with alpha-min=9.5e-4 α stays at or above the floor, got " + floored);
+    }
+
+    @Test
+    void anAlphaZeroOutsideTheBoundsIsRefusedWithTheFix() {
+        OptionException e = assertThrows(OptionException.class, () -> OptimizerConfig.parse("metaoptimize(alpha0=1e-5, alpha-min=1e-4)", LINEAR));
+        assertTrue(e.getMessage().contains("--optimizer") || e.getMessage().contains("optimizer"), e.getMessage());
+        assertTrue(e.getMessage().contains("widen the bounds or change"), e.getMessage());
+    }
+
+    /** α after 3,000 samples of y = w·x + N(0, 1) with w fixed: the meta-gradient says "smaller". */
+    private static double finalAlpha(String optimizer) {
+        Random r = new Random(7);
+        try (OnlineLearner learner = OnlineLearner.builder(LINEAR).optimizer(OptimizerConfig.parse(optimizer, LINEAR)).build()) {
+            float[] x = new float[4];
+            MicroBatch batch = new MicroBatch(1, 4);
+            for (int t = 0; t < 3000; t++) {
+                double target = r.nextGaussian();
+                for (int j = 0; j < 4; j++) {
+                    x[j] = (float) r.nextGaussian();
+                    target += (j + 1) * 0.5 * x[j];
+                }
+                learner.learn(batch.clear().add(x, target));
+            }
+            return learner.stepSizes().get(0).alpha();
         }
     }
 
