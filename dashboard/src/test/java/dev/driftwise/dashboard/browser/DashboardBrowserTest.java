@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.driftwise.consumers.tail.TopicKind;
+import dev.driftwise.consumers.testkit.EmbeddedKafka;
+import dev.driftwise.consumers.testkit.EmbeddedKafka.KeyedValue;
 import dev.driftwise.dashboard.Dashboard;
-import dev.driftwise.dashboard.testkit.EmbeddedKafka;
-import dev.driftwise.dashboard.testkit.EmbeddedKafka.KeyedValue;
 import dev.driftwise.dashboard.testkit.LiveTraffic;
 import java.io.File;
 import java.net.InetAddress;

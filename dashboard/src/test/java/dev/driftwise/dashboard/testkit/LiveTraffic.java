@@ -1,7 +1,8 @@
 package dev.driftwise.dashboard.testkit;
 
 import dev.driftwise.consumers.tail.TopicKind;
-import dev.driftwise.dashboard.testkit.EmbeddedKafka.KeyedValue;
+import dev.driftwise.consumers.testkit.EmbeddedKafka;
+import dev.driftwise.consumers.testkit.EmbeddedKafka.KeyedValue;
 import dev.driftwise.schemas.DriftPhase;
 import dev.driftwise.schemas.wire.WireCodec;
 import java.time.Instant;
