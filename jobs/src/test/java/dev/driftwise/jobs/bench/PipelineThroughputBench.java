@@ -83,29 +83,29 @@ class PipelineThroughputBench {
         }
     }
 
+    /**
+     * One model family: its pass-through baseline (micro-batch 32) and the learner at micro-batch 1
+     * (on a shorter input of its own), 32 and 256, each compared with that baseline.
+     */
+    private void addFamily(List<Config> configs, String topic, int d, int classes, String label, String model,
+                           int samples, int b1Samples) throws Exception {
+        TestTopics input = input(topic, d, classes, samples);
+        TestTopics input1 = input(topic + "1", d, classes, b1Samples);
+        String baseline = "pass-through d=" + d;
+        configs.add(new Config(baseline, "passthrough:" + d, "sgd(lr=0.01)", 32, input, samples, null));
+        configs.add(new Config(label, model, META, 1, input1, b1Samples, baseline + " b=32"));
+        for (int b : new int[] {32, 256}) {
+            configs.add(new Config(label, model, META, b, input, samples, baseline + " b=32"));
+        }
+    }
+
     private void measure() throws Exception {
         List<Config> configs = new ArrayList<>();
         if (!ONLY.equals("mlp")) {
-            TestTopics linear = input("bench-linear", 20, 1, LINEAR_SAMPLES);
-            TestTopics linear1 = input("bench-linear1", 20, 1, LINEAR_B1_SAMPLES);
-            configs.add(new Config("pass-through d=20", "passthrough:20", "sgd(lr=0.01)", 32, linear, LINEAR_SAMPLES, null));
-            configs.add(new Config("linear d=20, MetaOptimize", "linear:20", META, 1, linear1, LINEAR_B1_SAMPLES,
-                    "pass-through d=20 b=32"));
-            for (int b : new int[] {32, 256}) {
-                configs.add(new Config("linear d=20, MetaOptimize", "linear:20", META, b, linear, LINEAR_SAMPLES,
-                        "pass-through d=20 b=32"));
-            }
+            addFamily(configs, "bench-linear", 20, 1, "linear d=20, MetaOptimize", "linear:20", LINEAR_SAMPLES, LINEAR_B1_SAMPLES);
         }
         if (!ONLY.equals("linear")) {
-            TestTopics mlp = input("bench-mlp", 100, 10, MLP_SAMPLES);
-            TestTopics mlp1 = input("bench-mlp1", 100, 10, MLP_B1_SAMPLES);
-            configs.add(new Config("pass-through d=100", "passthrough:100", "sgd(lr=0.01)", 32, mlp, MLP_SAMPLES, null));
-            configs.add(new Config("MLP 100-128-10, MetaOptimize", "mlp:100-128-10", META, 1, mlp1, MLP_B1_SAMPLES,
-                    "pass-through d=100 b=32"));
-            for (int b : new int[] {32, 256}) {
-                configs.add(new Config("MLP 100-128-10, MetaOptimize", "mlp:100-128-10", META, b, mlp, MLP_SAMPLES,
-                        "pass-through d=100 b=32"));
-            }
+            addFamily(configs, "bench-mlp", 100, 10, "MLP 100-128-10, MetaOptimize", "mlp:100-128-10", MLP_SAMPLES, MLP_B1_SAMPLES);
         }
         // warm-up (JIT, broker, DJL natives): one short run of the pass-through and of a DJL learner
         Config first = configs.get(0);
