@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
             "  fixed:BASE/a=STEP                one fixed step",
             "  idbd[/theta=][/a0=]  autostep[/mu=][/tau=][/a0=]",
             "  sgd-hd[/beta=][/rule=add|mult][/a0=]  adam-hd[/beta=][/rule=][/a0=]",
-            "  mo:BASE/META/GRANULARITY/TRACE[/g=][/eta=][/a0=]   MetaOptimize",
+            "  mo:BASE/META/GRANULARITY/TRACE[/g=][/eta=][/a0=][/amin=]   MetaOptimize (amin: floor under α)",
             "    BASE sgd|sgdm|rmsprop|adam|lion  META fixed|sgd|rmsprop|adam|lion",
             "    GRANULARITY scalar|per-tensor|per-weight  TRACE hf|diag|full",
             "Example:",

@@ -18,9 +18,9 @@ import java.util.Locale;
  * autostep[/mu=μ][/tau=τ][/a0=α0] Autostep (Mahmood et al. 2012)
  * sgd-hd[/beta=β][/rule=add|mult][/a0=α0]   hypergradient descent on SGD (Baydin et al. 2018)
  * adam-hd[/beta=β][/a0=α0]        hypergradient descent on Adam
- * mo:BASE/META/GRANULARITY/TRACE[/g=γ][/eta=η][/a0=α0]
+ * mo:BASE/META/GRANULARITY/TRACE[/g=γ][/eta=η][/a0=α0][/amin=α_min]
  *     BASE sgd|sgdm|rmsprop|adam|lion, META fixed|sgd|rmsprop|adam|lion,
- *     GRANULARITY scalar|per-tensor|per-weight, TRACE hf|diag|full
+ *     GRANULARITY scalar|per-tensor|per-weight, TRACE hf|diag|full; amin= keeps every α ≥ α_min
  * </pre>
  * e.g. {@code mo:sgd/lion/per-weight/hf/g=0.9}. A mistake names the part, the value and the choices.
  */
@@ -102,23 +102,23 @@ public final class MethodNames {
                 default -> throw bad(text, positional[3], "trace must be hf (Hessian-free), diag (diagonal Hessian) or full");
             };
             MethodSpec spec = new MethodSpec(name, MethodKind.METAOPTIMIZE, base, meta, granularity, trace,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
             return options(text, spec, parts, 4);
         }
         for (MethodKind kind : MethodKind.values()) {
             if (kind.adaptive() && kind != MethodKind.METAOPTIMIZE && head.equals(kind.id())) {
                 BaseAlgorithm base = kind == MethodKind.ADAM_HD ? BaseAlgorithm.ADAM : BaseAlgorithm.SGD;
-                return options(text, new MethodSpec(name, kind, base, null, null, null, null, null, null, null, null), parts, 1);
+                return options(text, new MethodSpec(name, kind, base, null, null, null, null, null, null, null, null, null), parts, 1);
             }
         }
         throw new IllegalArgumentException("unknown method '" + text + "'; use lms, adam, rmsprop, lion, sgdm, fixed:BASE[/a=α], "
-                + "idbd, autostep, sgd-hd, adam-hd or mo:BASE/META/GRANULARITY/TRACE[/g=γ][/eta=η][/a0=α0], or all");
+                + "idbd, autostep, sgd-hd, adam-hd or mo:BASE/META/GRANULARITY/TRACE[/g=γ][/eta=η][/a0=α0][/amin=α_min], or all");
     }
 
     private static MethodSpec fixed(String name, BaseAlgorithm base, Double a) {
         String family = a == null ? name : name.substring(0, name.indexOf('/'));
         return new MethodSpec(family, MethodKind.FIXED, base, MetaAlgorithm.FIXED, "scalar", TraceKind.NONE,
-                null, null, a, null, null);
+                null, null, a, null, null, null);
     }
 
     private static MethodSpec options(String text, MethodSpec spec, String[] parts, int from) {
@@ -129,29 +129,27 @@ public final class MethodNames {
             if (key.equals("a0")) {
                 s = s.withAlpha0(positive(text, kv));
             } else if (key.equals(s.kind().metaStepName())) {
-                s = new MethodSpec(s.name(), s.kind(), s.base(), s.meta(), s.granularity(), s.trace(), s.gamma(),
-                        positive(text, kv), s.alpha0(), s.tau(), s.rule());
+                s = s.withMetaStep(positive(text, kv));
             } else if (key.equals("g") && s.kind() == MethodKind.METAOPTIMIZE) {
                 double g = number(text, kv);
                 if (!(g >= 0 && g <= 1)) {
                     throw bad(text, parts[i], "the discount γ must be in [0, 1], e.g. g=0.9");
                 }
-                s = new MethodSpec(s.name(), s.kind(), s.base(), s.meta(), s.granularity(), s.trace(), g, s.metaStep(),
-                        s.alpha0(), s.tau(), s.rule());
+                s = s.withGamma(g);
+            } else if (key.equals("amin") && s.kind() == MethodKind.METAOPTIMIZE) {
+                s = s.withAlphaMin(positive(text, kv));
             } else if (key.equals("tau") && s.kind() == MethodKind.AUTOSTEP) {
-                s = new MethodSpec(s.name(), s.kind(), s.base(), s.meta(), s.granularity(), s.trace(), s.gamma(),
-                        s.metaStep(), s.alpha0(), positive(text, kv), s.rule());
+                s = s.withTau(positive(text, kv));
             } else if (key.equals("rule") && (s.kind() == MethodKind.SGD_HD || s.kind() == MethodKind.ADAM_HD)) {
                 HypergradientRule rule = switch (kv[1]) {
                     case "add" -> HypergradientRule.ADDITIVE;
                     case "mult" -> HypergradientRule.MULTIPLICATIVE;
                     default -> throw bad(text, parts[i], "rule must be add (additive, the default) or mult (multiplicative)");
                 };
-                s = new MethodSpec(s.name(), s.kind(), s.base(), s.meta(), s.granularity(), s.trace(), s.gamma(),
-                        s.metaStep(), s.alpha0(), s.tau(), rule);
+                s = s.withRule(rule);
             } else {
                 throw bad(text, parts[i], s.kind().id() + " takes a0=, " + s.kind().metaStepName() + "="
-                        + (s.kind() == MethodKind.METAOPTIMIZE ? ", g=" : s.kind() == MethodKind.AUTOSTEP ? ", tau="
+                        + (s.kind() == MethodKind.METAOPTIMIZE ? ", g=, amin=" : s.kind() == MethodKind.AUTOSTEP ? ", tau="
                         : ", rule=add|mult"));
             }
         }

@@ -32,10 +32,11 @@ import java.util.Locale;
  * @param alpha0 fixed step size (FIXED) or initial step size α0, or null (FIXED: the grid; else the default)
  * @param tau Autostep's time scale τ, or null for 10^4
  * @param rule hypergradient rule (SGD-HD, Adam-HD), or null for additive
+ * @param alphaMin floor under every α (METAOPTIMIZE only), or null for none
  */
 public record MethodSpec(String name, MethodKind kind, BaseAlgorithm base, MetaAlgorithm meta, String granularity,
                          TraceKind trace, Double gamma, Double metaStep, Double alpha0, Double tau,
-                         HypergradientRule rule) {
+                         HypergradientRule rule, Double alphaMin) {
 
     /** Whether this names a whole fixed-step grid rather than one configuration. */
     public boolean isGrid() {
@@ -43,14 +44,30 @@ public record MethodSpec(String name, MethodKind kind, BaseAlgorithm base, MetaA
     }
 
     public MethodSpec withAlpha0(double value) {
-        return new MethodSpec(name, kind, base, meta, granularity, trace, gamma, metaStep, value, tau, rule);
+        return new MethodSpec(name, kind, base, meta, granularity, trace, gamma, metaStep, value, tau, rule, alphaMin);
     }
 
     public MethodSpec withMetaStep(double value) {
         if (!kind.adaptive()) {
             throw new IllegalArgumentException("method " + name + " has a fixed step size and no meta step size to set");
         }
-        return new MethodSpec(name, kind, base, meta, granularity, trace, gamma, value, alpha0, tau, rule);
+        return new MethodSpec(name, kind, base, meta, granularity, trace, gamma, value, alpha0, tau, rule, alphaMin);
+    }
+
+    MethodSpec withGamma(double value) {
+        return new MethodSpec(name, kind, base, meta, granularity, trace, value, metaStep, alpha0, tau, rule, alphaMin);
+    }
+
+    MethodSpec withTau(double value) {
+        return new MethodSpec(name, kind, base, meta, granularity, trace, gamma, metaStep, alpha0, value, rule, alphaMin);
+    }
+
+    MethodSpec withRule(HypergradientRule value) {
+        return new MethodSpec(name, kind, base, meta, granularity, trace, gamma, metaStep, alpha0, tau, value, alphaMin);
+    }
+
+    MethodSpec withAlphaMin(double value) {
+        return new MethodSpec(name, kind, base, meta, granularity, trace, gamma, metaStep, alpha0, tau, rule, value);
     }
 
     /** The α0 (or fixed α) this configuration runs with. */
@@ -142,6 +159,9 @@ public record MethodSpec(String name, MethodKind kind, BaseAlgorithm base, MetaA
                 });
         if (gamma != null) {
             b.optDiscount(gamma);
+        }
+        if (alphaMin != null) {
+            b.optStepSizeBounds(alphaMin, Double.NaN);
         }
         return b;
     }

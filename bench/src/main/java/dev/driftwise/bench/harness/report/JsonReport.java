@@ -121,6 +121,9 @@ public final class JsonReport {
         if (m.kind().adaptive()) {
             num(node, "metaStep", m.effectiveMetaStep());
         }
+        if (m.alphaMin() != null) {
+            num(node, "alphaMin", m.alphaMin());
+        }
         node.put("divergedRuns", c.divergedRuns());
         node.set("scores", summaries(c.scores()));
         node.set("finalGroupSteps", summaries(c.groupSteps()));

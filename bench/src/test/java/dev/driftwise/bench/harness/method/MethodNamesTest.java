@@ -51,6 +51,10 @@ class MethodNamesTest {
         assertTrue(base.getMessage().contains("'sgx'") && base.getMessage().contains("sgd, sgdm, rmsprop, adam, lion"), base.getMessage());
         IllegalArgumentException gamma = assertThrows(IllegalArgumentException.class, () -> MethodNames.parse("mo:sgd/lion/scalar/hf/g=2"));
         assertTrue(gamma.getMessage().contains("[0, 1]"), gamma.getMessage());
+        IllegalArgumentException floor = assertThrows(IllegalArgumentException.class, () -> MethodNames.parse("mo:adam/lion/scalar/hf/amin=0"));
+        assertTrue(floor.getMessage().contains("'amin=0'") && floor.getMessage().contains("> 0"), floor.getMessage());
+        IllegalArgumentException idbdFloor = assertThrows(IllegalArgumentException.class, () -> MethodNames.parse("idbd/amin=1e-4"));
+        assertTrue(idbdFloor.getMessage().contains("'amin=1e-4'"), idbdFloor.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> MethodNames.parse("newton"));
         assertTrue(unknown.getMessage().contains("unknown method 'newton'"), unknown.getMessage());
     }
