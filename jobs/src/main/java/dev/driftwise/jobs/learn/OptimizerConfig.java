@@ -16,22 +16,26 @@ import java.util.Map;
 
 /**
  * The {@code --optimizer} text: {@code metaoptimize(base=adam, meta=lion, blocks=per-layer, alpha0=1e-4,
- * eta=1e-3, gamma=0.999, trace=hessian-free)} or a fixed step {@code sgd(lr=0.01)}. Every metaoptimize
+ * eta=1e-3, gamma=0.999, trace=hessian-free, alpha-min=1e-5)} or a fixed step {@code sgd(lr=0.01)}. Every metaoptimize
  * setting is optional; an omitted one takes the stream default ({@link #STREAM_DEFAULT}, chosen on the
  * drift benchmarks: docs/benchmarks.md, "Stream default"), so {@code metaoptimize(base=sgd)} changes the
  * base and nothing else. The effective settings, normalised, are the optimizer's recorded description.
  */
 public final class OptimizerConfig {
 
+    /** The stream default's floor under α; a smaller alpha0 given without alpha-min lowers it to alpha0. */
+    private static final String DEFAULT_FLOOR = "3e-5";
+
     private static final String ALLOWED = "metaoptimize(base=sgd|sgdm|rmsprop|adam|lion, meta=fixed|sgd|rmsprop|adam|lion,"
             + " blocks=scalar|per-tensor|per-layer|per-weight, alpha0=<initial step size>, eta=<meta step size>,"
             + " gamma=<trace discount>, kappa=<weight decay>, trace=none|hessian-free|diagonal-hessian|full,"
-            + " alpha-min=<floor on every step size>, alpha-max=<ceiling>) or sgd(lr=<step size>)";
+            + " alpha-min=<floor on every step size, or none>, alpha-max=<ceiling, or none>) or sgd(lr=<step size>)";
 
     /**
      * The stream default: Adam (code form) wrapped by a Lion meta update, one step size for the whole
-     * model, α0 = 1e-3, η = 1e-3, γ = 0.999, Hessian-free trace. On T1, T3, T5, T6 and T7 it ends
-     * within 10 % of the best fixed Adam step in hindsight from α0 = 1e-3 (docs/benchmarks.md).
+     * model, α0 = 1e-3, η = 1e-3, γ = 0.999, Hessian-free trace, and a floor α ≥ 3e-5 so that a long
+     * stationary stretch cannot anneal α so far that the climb back after the next drift takes tens of
+     * thousands of samples (docs/benchmarks.md, "Stream default" and "A floor under α").
      */
     public static final Map<String, String> STREAM_DEFAULT = streamDefault();
 
@@ -46,6 +50,7 @@ public final class OptimizerConfig {
         d.put("eta", "1e-3");
         d.put("gamma", "0.999");
         d.put("trace", "hessian-free");
+        d.put("alpha-min", DEFAULT_FLOOR);
         return Collections.unmodifiableMap(d);
     }
 
@@ -78,14 +83,17 @@ public final class OptimizerConfig {
             case "metaoptimize" -> {
                 Map<String, String> effective = new LinkedHashMap<>(STREAM_DEFAULT);
                 effective.putAll(settings);
+                if (!settings.containsKey("alpha-min") && settings.containsKey("alpha0")
+                        && number(text, settings, "alpha0", Double.NaN) < Double.parseDouble(DEFAULT_FLOOR)) {
+                    // the default floor never lies above the user's own α0: start there, floor there
+                    effective.put("alpha-min", settings.get("alpha0"));
+                }
                 settings = effective;
                 for (Map.Entry<String, String> e : settings.entrySet()) {
                     apply(b, text, e.getKey(), e.getValue(), spec);
                 }
-                // a floor keeps α from annealing so far in a long stationary stretch that the climb back
-                // after the next drift takes tens of thousands of steps (docs/benchmarks.md, T6)
-                double min = number(text, settings, "alpha-min", Double.NaN);
-                double max = number(text, settings, "alpha-max", Double.NaN);
+                double min = bound(text, settings, "alpha-min");
+                double max = bound(text, settings, "alpha-max");
                 if (!Double.isNaN(min) || !Double.isNaN(max)) {
                     b.optStepSizeBounds(min, max);
                 }
@@ -129,6 +137,11 @@ public final class OptimizerConfig {
             }
             throw new OptionException("optimizer", text, "bad value " + key + "=" + value + "; allowed: " + ALLOWED);
         }
+    }
+
+    /** A step-size bound: a number, or {@code none} (and absent) for no bound. */
+    private static double bound(String text, Map<String, String> settings, String key) {
+        return "none".equals(settings.get(key)) ? Double.NaN : number(text, settings, key, Double.NaN);
     }
 
     private static double number(String text, Map<String, String> settings, String key, double fallback) {

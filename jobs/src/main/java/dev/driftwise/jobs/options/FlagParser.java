@@ -21,9 +21,9 @@ final class FlagParser {
             new Flag("mode", "per-stream", "per-stream (one learner per stream id) or global (one learner for all)"),
             new Flag("model", "linear:20", "model: a learner JSON spec or linear:<d>, logistic:<d>, softmax:<d>:<classes>,"
                     + " mlp:<d>-<hidden>-...-<outputs>, passthrough:<d>"),
-            new Flag("optimizer", "metaoptimize(base=adam,meta=lion,blocks=scalar,alpha0=1e-3,eta=1e-3,gamma=0.999)",
+            new Flag("optimizer", "metaoptimize(base=adam,meta=lion,blocks=scalar,alpha0=1e-3,eta=1e-3,gamma=0.999,alpha-min=3e-5)",
                     "metaoptimize(base=..., meta=..., blocks=scalar|per-tensor|per-layer|per-weight, alpha0=..., eta=..., gamma=...,"
-                    + " trace=..., alpha-min=<floor on α>, alpha-max=...) or sgd(lr=<step size>); omitted settings keep the default's"),
+                    + " trace=..., alpha-min=<floor on α, or none>, alpha-max=...) or sgd(lr=<step size>); omitted settings keep the default's"),
             new Flag("micro-batch", "32", "samples per learning step (a batch closes on this count per stream)"),
             new Flag("device", "auto", "cpu, gpu or auto"),
             new Flag("snapshot-every", "100", "publish a ModelSnapshot every N steps (and at the end of a bounded input)"),

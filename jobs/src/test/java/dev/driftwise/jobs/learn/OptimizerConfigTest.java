@@ -25,14 +25,24 @@ class OptimizerConfigTest {
         String flagDefault = JobOptions.parse(new String[] {"--bootstrap", "localhost:9092"}).defaults.optimizer();
         assertEquals(OptimizerConfig.parse("metaoptimize()", LINEAR).description(),
                 OptimizerConfig.parse(flagDefault, LINEAR).description());
-        assertEquals("metaoptimize(base=adam,meta=lion,blocks=scalar,alpha0=1e-3,eta=1e-3,gamma=0.999,trace=hessian-free)",
+        assertEquals("metaoptimize(base=adam,meta=lion,blocks=scalar,alpha0=1e-3,eta=1e-3,gamma=0.999,trace=hessian-free,alpha-min=3e-5)",
                 OptimizerConfig.parse("metaoptimize()", LINEAR).description());
     }
 
     @Test
     void anOmittedSettingKeepsTheStreamDefaultAndTheRecordSaysWhatRan() {
         String d = OptimizerConfig.parse("metaoptimize(base=sgd, gamma=0.9)", LINEAR).description();
-        assertEquals("metaoptimize(base=sgd,meta=lion,blocks=scalar,alpha0=1e-3,eta=1e-3,gamma=0.9,trace=hessian-free)", d);
+        assertEquals("metaoptimize(base=sgd,meta=lion,blocks=scalar,alpha0=1e-3,eta=1e-3,gamma=0.9,trace=hessian-free,alpha-min=3e-5)", d);
+    }
+
+    @Test
+    void anAlphaZeroBelowTheDefaultFloorBringsTheFloorDownWithIt() {
+        assertTrue(OptimizerConfig.parse("metaoptimize(alpha0=1e-6)", LINEAR).description().endsWith("alpha0=1e-6,eta=1e-3,gamma=0.999,trace=hessian-free,alpha-min=1e-6)"),
+                "a user's α0 under the default floor runs, with the floor at α0");
+        assertTrue(OptimizerConfig.parse("metaoptimize(alpha0=1e-2)", LINEAR).description().endsWith("alpha-min=3e-5)"),
+                "an α0 above the floor keeps the default floor");
+        assertTrue(OptimizerConfig.parse("metaoptimize(alpha-min=none)", LINEAR).description().endsWith("alpha-min=none)"),
+                "alpha-min=none is recorded as run: no floor");
     }
 
     @Test
@@ -47,10 +57,18 @@ class OptimizerConfigTest {
 
     @Test
     void alphaMinIsAFloorTheStepSizeNeverCrossesOnANoisyStationaryStream() {
-        double floorless = finalAlpha("metaoptimize(alpha0=1e-3)");
+        double floorless = finalAlpha("metaoptimize(alpha0=1e-3, alpha-min=none)");
         double floored = finalAlpha("metaoptimize(alpha0=1e-3, alpha-min=9.5e-4)");
         assertTrue(floorless < 9.5e-4, "without a floor α anneals on a stationary noisy stream, got " + floorless);
         assertTrue(floored >= 9.5e-4 * (1 - 1e-9), "with alpha-min=9.5e-4 α stays at or above the floor, got " + floored);
+    }
+
+    @Test
+    void theDefaultFloorHoldsWhereAFloorlessRunAnnealsBelowIt() {
+        double floorless = finalAlpha("metaoptimize(alpha-min=none, eta=1e-2)", 15_000);
+        double floored = finalAlpha("metaoptimize(eta=1e-2)", 15_000);
+        assertTrue(floorless < 3e-5, "η = 1e-2 anneals α from 1e-3 below 3e-5 in 15,000 stationary samples, got " + floorless);
+        assertEquals(3e-5, floored, 3e-5 * 1e-9, "the stream default's floor stops it at 3e-5");
     }
 
     @Test
@@ -60,13 +78,17 @@ class OptimizerConfigTest {
         assertTrue(e.getMessage().contains("widen the bounds or change"), e.getMessage());
     }
 
-    /** α after 3,000 samples of y = w·x + N(0, 1) with w fixed: the meta-gradient says "smaller". */
+    /** α after {@code samples} (default 3,000) samples of y = w·x + N(0, 1) with w fixed: the meta-gradient says "smaller". */
     private static double finalAlpha(String optimizer) {
+        return finalAlpha(optimizer, 3000);
+    }
+
+    private static double finalAlpha(String optimizer, int samples) {
         Random r = new Random(7);
         try (OnlineLearner learner = OnlineLearner.builder(LINEAR).optimizer(OptimizerConfig.parse(optimizer, LINEAR)).build()) {
             float[] x = new float[4];
             MicroBatch batch = new MicroBatch(1, 4);
-            for (int t = 0; t < 3000; t++) {
+            for (int t = 0; t < samples; t++) {
                 double target = r.nextGaussian();
                 for (int j = 0; j < 4; j++) {
                     x[j] = (float) r.nextGaussian();
