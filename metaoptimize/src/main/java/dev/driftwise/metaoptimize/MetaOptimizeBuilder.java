@@ -164,7 +164,11 @@ public final class MetaOptimizeBuilder {
         return this;
     }
 
-    /** Safeguard (off by default): keep every α in [min, max] by clamping β after each meta step. */
+    /**
+     * Safeguard (off by default): keep every α in [min, max] by clamping β after each meta step. An α0
+     * outside the range starts there and can only move towards it; once inside, α stays inside (so a
+     * floor above α0 engages when α first reaches it).
+     */
     public MetaOptimizeBuilder optStepSizeBounds(double min, double max) {
         this.alphaMin = min;
         this.alphaMax = max;
@@ -215,10 +219,6 @@ public final class MetaOptimizeBuilder {
         }
         if (!Double.isNaN(alphaMin) && !Double.isNaN(alphaMax) && !(alphaMin < alphaMax)) {
             throw new IllegalArgumentException("stepSizeBounds: min " + alphaMin + " must be below max " + alphaMax);
-        }
-        if ((!Double.isNaN(alphaMin) && initialStepSize < alphaMin) || (!Double.isNaN(alphaMax) && initialStepSize > alphaMax)) {
-            throw new IllegalArgumentException("initialStepSize (α0) = " + initialStepSize + " lies outside stepSizeBounds ["
-                    + alphaMin + ", " + alphaMax + "]; widen the bounds or change α0");
         }
     }
 

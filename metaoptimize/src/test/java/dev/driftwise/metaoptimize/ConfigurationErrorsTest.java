@@ -49,7 +49,7 @@ class ConfigurationErrorsTest {
         assertTrue(fails(MetaOptimize.builder().optMomentum(1.0)).getMessage().contains("[0, 1)"));
         assertTrue(fails(MetaOptimize.builder().optWeightDecay(Double.NaN)).getMessage().startsWith("weightDecay (κ) = NaN"));
         assertTrue(fails(MetaOptimize.builder().optStepSizeBounds(1e-2, 1e-3)).getMessage().contains("must be below max"));
-        assertTrue(fails(MetaOptimize.builder().optStepSizeBounds(1e-3, 1e-2)).getMessage().contains("outside stepSizeBounds"));
+        assertTrue(fails(MetaOptimize.builder().optStepSizeBounds(0, 1e-2)).getMessage().contains("stepSizeBounds min (α_min) = 0.0"));
     }
 
     @Test

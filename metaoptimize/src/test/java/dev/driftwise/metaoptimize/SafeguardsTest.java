@@ -62,6 +62,35 @@ class SafeguardsTest {
     }
 
     @Test
+    void aFloorAboveAlpha0EngagesOnceAlphaHasReachedIt() {
+        for (StepSizeBlocks blocks : new StepSizeBlocks[] {StepSizeBlocks.scalar(), StepSizeBlocks.perWeight()}) {
+            NDArray w = weights();
+            try (MetaOptimize opt = MetaOptimize.builder().optBase(BaseAlgorithm.SGD).optMeta(MetaAlgorithm.LION)
+                    .optMetaStepSize(0.1).optInitialStepSize(1e-5).optStepSizeBounds(1e-4, Double.NaN)
+                    .optBlocks(blocks).build(ParameterLayout.of(new NDList(w)), manager)) {
+                for (int t = 0; t < 40; t++) { // oscillating gradients: the meta-gradient says "smaller"
+                    float s = t % 2 == 0 ? 1f : -1f;
+                    opt.step(new NDList(w), new NDList(manager.create(new float[] {s, s, s})));
+                }
+                BlockStepSize under = opt.stepSizes().get(0);
+                assertEquals(1e-5, under.alphaMin(), 1e-18, blocks + ": under the floor α may not fall below α0");
+                assertEquals(1e-5, under.alphaMax(), 1e-18, blocks + ": nor rise while the meta-gradient says smaller");
+                for (int t = 0; t < 60; t++) { // aligned gradients: "bigger", α climbs through the floor
+                    opt.step(new NDList(w), new NDList(manager.create(new float[] {1f, 1f, 1f})));
+                }
+                assertTrue(opt.stepSizes().get(0).alphaMin() > 1e-4, blocks + ": α climbed past the floor: " + opt.stepSizes());
+                for (int t = 0; t < 1000; t++) {
+                    float s = t % 2 == 0 ? 1f : -1f;
+                    opt.step(new NDList(w), new NDList(manager.create(new float[] {s, s, s})));
+                }
+                BlockStepSize engaged = opt.stepSizes().get(0);
+                assertEquals(1e-4, engaged.alphaMin(), 1e-17, blocks + ": once reached, the floor holds");
+                assertEquals(1e-4, engaged.alphaMax(), 1e-17, blocks + ": every α came down to it");
+            }
+        }
+    }
+
+    @Test
     void nonFiniteGradientSkipsTheWholeStep() {
         NDArray w = weights();
         NDArray twin = weights();

@@ -23,9 +23,6 @@ import java.util.Map;
  */
 public final class OptimizerConfig {
 
-    /** The stream default's floor under α; a smaller alpha0 given without alpha-min lowers it to alpha0. */
-    private static final String DEFAULT_FLOOR = "3e-5";
-
     private static final String ALLOWED = "metaoptimize(base=sgd|sgdm|rmsprop|adam|lion, meta=fixed|sgd|rmsprop|adam|lion,"
             + " blocks=scalar|per-tensor|per-layer|per-weight, alpha0=<initial step size>, eta=<meta step size>,"
             + " gamma=<trace discount>, kappa=<weight decay>, trace=none|hessian-free|diagonal-hessian|full,"
@@ -50,7 +47,7 @@ public final class OptimizerConfig {
         d.put("eta", "1e-3");
         d.put("gamma", "0.999");
         d.put("trace", "hessian-free");
-        d.put("alpha-min", DEFAULT_FLOOR);
+        d.put("alpha-min", "3e-5"); // an alpha0 below it starts there; the floor engages once α reaches it
         return Collections.unmodifiableMap(d);
     }
 
@@ -83,11 +80,6 @@ public final class OptimizerConfig {
             case "metaoptimize" -> {
                 Map<String, String> effective = new LinkedHashMap<>(STREAM_DEFAULT);
                 effective.putAll(settings);
-                if (!settings.containsKey("alpha-min") && settings.containsKey("alpha0")
-                        && number(text, settings, "alpha0", Double.NaN) < Double.parseDouble(DEFAULT_FLOOR)) {
-                    // the default floor never lies above the user's own α0: start there, floor there
-                    effective.put("alpha-min", settings.get("alpha0"));
-                }
                 settings = effective;
                 for (Map.Entry<String, String> e : settings.entrySet()) {
                     apply(b, text, e.getKey(), e.getValue(), spec);

@@ -117,6 +117,10 @@ public final class StepSizeState implements AutoCloseable {
     /**
      * β ← MetaStep(β, z), then the optional clamp. z: one {@code [m]} array (scalar/blockwise) or
      * one array per tensor (per-weight).
+     *
+     * <p>The clamp is a ratchet: a β that lies outside [β_min, β_max] (an α0 under the floor or
+     * over the ceiling) may move towards the range but not further away, and once inside it stays
+     * inside. So β_new = clamp(β', min(β_min, β), max(β_max, β)); it needs no state of its own.
      */
     public void update(NDList z, long t) {
         if (!meta.adapts()) {
@@ -128,16 +132,21 @@ public final class StepSizeState implements AutoCloseable {
         if (hostBeta != null) {
             double[] zHost = z.get(0).toDoubleArray(); // the one host sync of a scalar/blockwise step
             for (int b = 0; b < hostBeta.length; b++) {
-                double next = meta.updateOnHost(hostBeta[b], hostMoments[b], zHost[b], t);
-                hostBeta[b] = clamp ? Math.min(hi, Math.max(lo, next)) : next; // safeguard, spec §8.9 deviation
+                double before = hostBeta[b];
+                double next = meta.updateOnHost(before, hostMoments[b], zHost[b], t);
+                // safeguard, spec §8.9 deviation
+                hostBeta[b] = clamp ? Math.min(Math.max(hi, before), Math.max(Math.min(lo, before), next)) : next;
             }
             return;
         }
         for (int p = 0; p < beta.length; p++) {
-            meta.update(beta[p], moments[p], z.get(p), t);
-            if (clamp) {
-                beta[p].intern(beta[p].clip(lo, hi));
+            if (!clamp) {
+                meta.update(beta[p], moments[p], z.get(p), t);
+                continue;
             }
+            NDArray before = beta[p].duplicate(); // temporaries: the step's NDScope frees them
+            meta.update(beta[p], moments[p], z.get(p), t);
+            beta[p].intern(beta[p].maximum(before.minimum(lo)).minimum(before.maximum(hi)));
         }
     }
 
