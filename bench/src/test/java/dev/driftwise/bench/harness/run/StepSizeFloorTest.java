@@ -11,8 +11,9 @@ import dev.driftwise.metaoptimize.BlockStepSize;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code amin=} puts a floor under MetaOptimize's α: on the stationary T3 stream the default
- * configuration anneals α far below its α0, and with a floor it stops there and learns on.
+ * {@code amin=} puts a floor under MetaOptimize's α: on the stationary T3 stream the stream default's
+ * configuration (here with η = 3e-3, to anneal within a short run) takes α far below its α0, and
+ * with a floor α stops there and learning goes on.
  */
 class StepSizeFloorTest {
 
