@@ -31,6 +31,8 @@ public final class StepSizeState implements AutoCloseable {
     private final BlockAssignment blocks;
     private final double betaMin;
     private final double betaMax;
+    /** β0 lies outside the bounds, so per-weight clamping needs the ratchet (else a plain clip is the same). */
+    private final boolean ratchet;
     // per-weight: on the device
     private final NDArray[] beta;
     private final NDArray[][] moments;
@@ -52,6 +54,7 @@ public final class StepSizeState implements AutoCloseable {
         this.betaMin = betaMin;
         this.betaMax = betaMax;
         double beta0 = map == StepSizeMap.EXP ? Math.log(initialStepSize) : initialStepSize; // β_0 = σ⁻¹(α0)
+        this.ratchet = beta0 < betaMin || beta0 > betaMax; // false when a bound is NaN
         if (blocks.perWeight()) {
             beta = new NDArray[layout.count()];
             moments = new NDArray[layout.count()][meta.moments()];
@@ -140,8 +143,11 @@ public final class StepSizeState implements AutoCloseable {
             return;
         }
         for (int p = 0; p < beta.length; p++) {
-            if (!clamp) {
+            if (!ratchet) { // every β starts inside the bounds and a clip keeps it there
                 meta.update(beta[p], moments[p], z.get(p), t);
+                if (clamp) {
+                    beta[p].intern(beta[p].clip(lo, hi));
+                }
                 continue;
             }
             NDArray before = beta[p].duplicate(); // temporaries: the step's NDScope frees them
