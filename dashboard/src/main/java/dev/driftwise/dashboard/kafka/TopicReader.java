@@ -1,5 +1,6 @@
 package dev.driftwise.dashboard.kafka;
 
+import dev.driftwise.consumers.tail.OutputTopicConsumer;
 import dev.driftwise.consumers.tail.TopicKind;
 import dev.driftwise.dashboard.store.DashboardStore;
 import java.time.Duration;
@@ -8,17 +9,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +59,7 @@ public final class TopicReader implements AutoCloseable {
 
     private void run() {
         store.readerStatus("connecting to " + bootstrap);
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(properties(), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> c = OutputTopicConsumer.open(bootstrap, "driftwise-dashboard")) {
             consumer = c;
             boolean firstLook = true;
             long nextRefresh = System.nanoTime();
@@ -132,18 +129,6 @@ public final class TopicReader implements AutoCloseable {
         store.readerStatus(missing.isEmpty() ? "reading " + bootstrap
                 : "reading " + bootstrap + "; waiting for topic" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
         return true;
-    }
-
-    private Properties properties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // the job writes exactly once
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"); // looking must not create the topic
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "driftwise-dashboard");
-        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
-        return p;
     }
 
     /** Stops the thread and closes the consumer; waits up to 2 s (the thread is a daemon). */
