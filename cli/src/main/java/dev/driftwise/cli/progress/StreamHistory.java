@@ -1,5 +1,6 @@
 package dev.driftwise.cli.progress;
 
+import dev.driftwise.dashboard.store.DriftMark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,7 @@ public final class StreamHistory {
      */
     public record Drift(long samples, int index, String phase, int from, int to) {
         public String label() {
-            return switch (phase) {
-                case "ABRUPT" -> "abrupt drift #" + index + ": concept " + from + " → " + to;
-                case "GRADUAL" -> "gradual drift #" + index + " away from concept " + from;
-                case "INCREMENTAL" -> "incremental drift #" + index + ": concept " + from + " moves continuously";
-                default -> "drift #" + index + " (" + phase + ")";
-            };
+            return DriftMark.label(index, phase, from, to);
         }
     }
 

@@ -8,6 +8,11 @@ package dev.driftwise.dashboard.store;
 public record DriftMark(long at, int index, String phase, int from, int to) {
 
     public String label() {
+        return label(index, phase, from, to);
+    }
+
+    /** How a drift is named wherever it is shown (dashboard, demo report and progress lines). */
+    public static String label(int index, String phase, int from, int to) {
         return switch (phase) {
             case "ABRUPT" -> "abrupt drift #" + index + ": concept " + from + " → " + to;
             case "GRADUAL" -> "gradual drift #" + index + " away from concept " + from;
