@@ -1,6 +1,5 @@
 package dev.driftwise.consumers.testkit;
 
-import dev.driftwise.learner.model.ModelSpec;
 import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.OptimizerSpec;
 import dev.driftwise.schemas.Provenance;
@@ -21,15 +20,17 @@ public final class Snapshots {
     private Snapshots() {
     }
 
-    public static ModelSpec linear(int inputs) {
-        return ModelSpec.linearRegression(inputs);
+    /** The canonical model spec of a linear regression with bias (what the learner's ModelSpec writes). */
+    public static String linearSpec(int inputs) {
+        return "{\"model\":\"linear\",\"task\":\"regression\",\"inputs\":" + inputs
+                + ",\"bias\":true,\"standardize\":false,\"seed\":0}";
     }
 
     /** A snapshot whose weights are all {@code w} and whose bias is {@code b}. */
     public static ModelSnapshot linear(String stream, long version, int inputs, float w, float b, Instant createdAt) {
         float[] weights = new float[inputs];
         java.util.Arrays.fill(weights, w);
-        return build(stream, version, linear(inputs).toCanonicalString(), List.of(
+        return build(stream, version, linearSpec(inputs), List.of(
                 tensor("layer0.weight", new long[] {inputs, 1}, weights), tensor("layer0.bias", new long[] {1}, new float[] {b})),
                 createdAt);
     }

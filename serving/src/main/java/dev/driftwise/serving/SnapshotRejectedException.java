@@ -1,4 +1,4 @@
-package dev.driftwise.consumers.snapshot;
+package dev.driftwise.serving;
 
 /** Thrown inside the client when a snapshot cannot become a model; turned into a {@link SnapshotRejection}. */
 final class SnapshotRejectedException extends Exception {

@@ -1,4 +1,4 @@
-package dev.driftwise.consumers.snapshot;
+package dev.driftwise.serving;
 
 import dev.driftwise.learner.PredictOnlyModel;
 import dev.driftwise.learner.input.MicroBatch;

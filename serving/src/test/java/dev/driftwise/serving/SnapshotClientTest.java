@@ -1,4 +1,4 @@
-package dev.driftwise.consumers.snapshot;
+package dev.driftwise.serving;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -152,13 +152,13 @@ class SnapshotClientTest {
     @Test
     void rejectsCorruptSnapshotsWithAReasonAndKeepsThePreviousModel() throws Exception {
         String topic = newTopic();
-        ModelSnapshot wrongShape = Snapshots.build("s", 2, Snapshots.linear(INPUTS).toCanonicalString(), List.of(
+        ModelSnapshot wrongShape = Snapshots.build("s", 2, Snapshots.linearSpec(INPUTS), List.of(
                 Snapshots.tensor("layer0.weight", new long[] {INPUTS + 1, 1}, new float[INPUTS + 1]),
                 Snapshots.tensor("layer0.bias", new long[] {1}, new float[1])), T0);
         ModelSnapshot badSpec = Snapshots.build("s", 3, "{\"model\":\"linear\",\"inputs\":-4}", version("s", 3).getTensors(), T0);
         float[] nan = new float[INPUTS];
         nan[2] = Float.NaN;
-        ModelSnapshot nonFinite = Snapshots.build("s", 4, Snapshots.linear(INPUTS).toCanonicalString(), List.of(
+        ModelSnapshot nonFinite = Snapshots.build("s", 4, Snapshots.linearSpec(INPUTS), List.of(
                 Snapshots.tensor("layer0.weight", new long[] {INPUTS, 1}, nan),
                 Snapshots.tensor("layer0.bias", new long[] {1}, new float[1])), T0);
         byte[] garbage = CODEC.encode(version("s", 5));

@@ -1,4 +1,4 @@
-package dev.driftwise.consumers.snapshot;
+package dev.driftwise.serving;
 
 import java.time.Instant;
 
