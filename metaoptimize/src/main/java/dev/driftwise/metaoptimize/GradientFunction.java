@@ -1,18 +1,17 @@
 package dev.driftwise.metaoptimize;
 
-import ai.djl.ndarray.NDList;
+import dev.driftwise.metaoptimize.tensor.Vec;
 
 /**
- * The gradient of this step's loss (same minibatch) at arbitrary weights. Used for
- * Hessian-vector products by central finite differences when the engine offers no double
- * backward: {@code Hv ≈ (∇f(w + εv) − ∇f(w − εv)) / 2ε}.
+ * The gradient of this step's loss (same minibatch) at arbitrary weights. Used for Hessian-vector
+ * products by central finite differences: {@code Hv ≈ (∇f(w + εv) − ∇f(w − εv)) / 2ε}.
  */
 @FunctionalInterface
 public interface GradientFunction {
 
     /**
-     * @param weights tensors aligned with the optimizer's layout (not the live parameters)
-     * @return the gradients at {@code weights}, aligned with the layout; the caller closes them
+     * Writes the gradient at {@code weights} into {@code gradients}; both are flat vectors of the
+     * optimizer's layout on its engine (not the live parameters).
      */
-    NDList gradientAt(NDList weights);
+    void gradientAt(Vec weights, Vec gradients);
 }

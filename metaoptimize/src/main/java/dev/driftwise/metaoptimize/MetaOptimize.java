@@ -1,9 +1,5 @@
 package dev.driftwise.metaoptimize;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import dev.driftwise.metaoptimize.base.Adam;
 import dev.driftwise.metaoptimize.base.BaseUpdate;
 import dev.driftwise.metaoptimize.base.Lion;
@@ -11,6 +7,7 @@ import dev.driftwise.metaoptimize.base.RmsProp;
 import dev.driftwise.metaoptimize.base.Sgd;
 import dev.driftwise.metaoptimize.base.SgdMomentum;
 import dev.driftwise.metaoptimize.blocks.BlockAssignment;
+import dev.driftwise.metaoptimize.blocks.RunViews;
 import dev.driftwise.metaoptimize.meta.AdamMeta;
 import dev.driftwise.metaoptimize.meta.FixedMeta;
 import dev.driftwise.metaoptimize.meta.LionMeta;
@@ -19,9 +16,11 @@ import dev.driftwise.metaoptimize.meta.MetaUpdate;
 import dev.driftwise.metaoptimize.meta.RmsPropMeta;
 import dev.driftwise.metaoptimize.meta.SgdMeta;
 import dev.driftwise.metaoptimize.meta.StepSizeState;
-import dev.driftwise.metaoptimize.meta.TensorStepSize;
 import dev.driftwise.metaoptimize.state.StateReader;
 import dev.driftwise.metaoptimize.state.StateWriter;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 import dev.driftwise.metaoptimize.trace.ElementwiseTrace;
 import dev.driftwise.metaoptimize.trace.FullTrace;
 import dev.driftwise.metaoptimize.trace.FullTraceApproximation;
@@ -39,61 +38,77 @@ import java.util.List;
  * z  = H_tᵀ g_t                      (trace from before this step, spec §8.1)
  * [AFTER_META: β ← MetaStep(β, z)]
  * α  = σ(β);  Δw = −α ⊙ d(g)          (d includes weight decay κw)
- * w  ← w + Δw;  H ← trace update with ∂Δw/∂β
+ * H ← trace update with ∂Δw/∂β;  w ← w + Δw
  * [BEFORE_META: β ← MetaStep(β, z)]
  * </pre>
- * All per-weight state lives on the parameters' device; each step runs in an {@link NDScope}.
+ * The equations live in the base, meta and trace classes, written once over {@link Engine}
+ * operations; this class only orders them. All weight-sized state is on the engine, in flat vectors
+ * of the layout; step-size state of scalar and blockwise step sizes is on the host.
  */
 public final class MetaOptimize implements OnlineOptimizer {
 
     static final String KIND = "metaoptimize";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     private final MetaOptimizeConfig config;
     private final ParameterLayout layout;
-    private final NDManager manager;
+    private final Engine engine;
+    private final DType dtype;
     private final BlockAssignment blocks;
+    private final List<BlockAssignment.Run> runs;
     private final BaseUpdate base;
     private final StepSizeState stepSizes;
     private final Trace trace;
+    private final boolean exp;
+    private final RunViews weightRuns;
+    private final RunViews directionRuns;
     private long steps;
     private long skipped;
-    private boolean initialized;
-    private NDList lastMetaGradient;
+    private List<Vec> backup;
 
-    MetaOptimize(MetaOptimizeConfig config, ParameterLayout layout, NDManager parent) {
+    MetaOptimize(MetaOptimizeConfig config, ParameterLayout layout, Engine engine, DType dtype) {
         this.config = config;
         this.layout = layout;
+        this.engine = engine;
+        this.dtype = dtype;
         this.blocks = config.blocks().resolve(layout);
-        this.manager = parent.newSubManager();
-        this.base = newBase(config);
-        MetaUpdate meta = newMeta(config);
-        boolean exp = config.stepSizeMap() == StepSizeMap.EXP;
-        this.stepSizes = new StepSizeState(meta, config.stepSizeMap(), blocks, layout, config.initialStepSize(),
-                Double.isNaN(config.alphaMin()) ? Double.NaN : exp ? Math.log(config.alphaMin()) : config.alphaMin(),
-                Double.isNaN(config.alphaMax()) ? Double.NaN : exp ? Math.log(config.alphaMax()) : config.alphaMax(),
-                manager);
+        this.runs = blocks.runs(layout);
+        int n = layout.totalSize();
+        this.base = newBase(config, engine, n, dtype);
+        this.exp = config.stepSizeMap() == StepSizeMap.EXP;
+        this.stepSizes = new StepSizeState(newMeta(config), config.stepSizeMap(),
+                blocks.perWeight() ? n : blocks.blockCount(), blocks.perWeight(), engine, dtype, config.initialStepSize(),
+                bound(config.alphaMin()), bound(config.alphaMax()));
         this.trace = switch (config.trace()) {
-            case NONE -> new NoTrace(blocks);
-            case HESSIAN_FREE -> new ElementwiseTrace(false, config.discount(), config.weightDecay(), blocks);
-            case DIAGONAL_HESSIAN -> new ElementwiseTrace(true, config.discount(), config.weightDecay(), blocks);
-            case FULL -> new FullTrace(base, config.discount(), blocks,
+            case NONE -> new NoTrace(blocks.blockCount());
+            case HESSIAN_FREE -> new ElementwiseTrace(false, config.discount(), config.weightDecay(), blocks, runs, engine, n, dtype);
+            case DIAGONAL_HESSIAN -> new ElementwiseTrace(true, config.discount(), config.weightDecay(), blocks, runs, engine, n, dtype);
+            case FULL -> new FullTrace(base, config.discount(), runs, blocks.blockCount(),
                     config.fullTraceApproximation() == FullTraceApproximation.TWO_BY_TWO,
-                    config.meta() == MetaAlgorithm.SGD ? config.metaStepSize() : 0, config.hvpStep());
+                    config.meta() == MetaAlgorithm.SGD ? config.metaStepSize() : 0, config.hvpStep(), engine, n, dtype);
         };
+        this.weightRuns = new RunViews(runs);
+        this.directionRuns = new RunViews(runs);
+    }
+
+    private double bound(double alpha) {
+        if (Double.isNaN(alpha)) {
+            return Double.NaN;
+        }
+        return config.stepSizeMap() == StepSizeMap.EXP ? Math.log(alpha) : alpha;
     }
 
     public static MetaOptimizeBuilder builder() {
         return new MetaOptimizeBuilder();
     }
 
-    private static BaseUpdate newBase(MetaOptimizeConfig c) {
+    private static BaseUpdate newBase(MetaOptimizeConfig c, Engine e, int n, DType t) {
         return switch (c.base()) {
-            case SGD -> new Sgd(c.weightDecay());
-            case SGDM -> new SgdMomentum(c.momentum(), c.weightDecay());
-            case RMSPROP -> new RmsProp(c.secondMoment(), c.weightDecay());
-            case ADAM -> new Adam(c.adamForm(), c.momentum(), c.secondMoment(), c.weightDecay());
-            case LION -> new Lion(c.momentum(), c.lionInterpolation(), c.weightDecay());
+            case SGD -> new Sgd(e, n, t, c.weightDecay());
+            case SGDM -> new SgdMomentum(e, n, t, c.momentum(), c.weightDecay());
+            case RMSPROP -> new RmsProp(e, n, t, c.secondMoment(), c.weightDecay());
+            case ADAM -> new Adam(e, n, t, c.adamForm(), c.momentum(), c.secondMoment(), c.weightDecay());
+            case LION -> new Lion(e, n, t, c.momentum(), c.lionInterpolation(), c.weightDecay());
         };
     }
 
@@ -107,6 +122,7 @@ public final class MetaOptimize implements OnlineOptimizer {
         };
     }
 
+    @Override
     public MetaOptimizeConfig config() {
         return config;
     }
@@ -117,123 +133,119 @@ public final class MetaOptimize implements OnlineOptimizer {
     }
 
     @Override
-    public StepReport step(NDList parameters, NDList gradients, StepContext context) {
-        layout.check(parameters, "parameters");
-        layout.check(gradients, "gradients");
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public StepReport step(Vec parameters, Vec gradients, StepContext context) {
+        checkOperand(parameters, "parameters");
+        checkOperand(gradients, "gradients");
         StepContext ctx = context == null ? StepContext.none() : context;
         if (config.trace() == TraceKind.DIAGONAL_HESSIAN) {
             if (ctx.diagonalHessian() == null) {
                 throw new IllegalArgumentException("context.diagonalHessian is null: trace DIAGONAL_HESSIAN needs the "
                         + "diagonal of the loss Hessian every step (for squared loss on a linear model: x²)");
             }
-            layout.check(ctx.diagonalHessian(), "context.diagonalHessian");
+            checkOperand(ctx.diagonalHessian(), "context.diagonalHessian");
         }
-        try (GradModeOff noGrad = GradModeOff.on(parameters.get(0)); NDScope scope = new NDScope()) {
-            initialize(parameters);
-            if (config.skipNonFinite() && !allFinite(new ArrayList<>(gradients))) {
+        if (config.skipNonFinite()) {
+            if (!engine.allFinite(gradients)) {
                 skipped++;
                 return StepReport.skipped(steps, "non-finite gradient");
             }
-            Backup backup = config.skipNonFinite() ? new Backup(parameters) : null;
-            long t = steps + 1;
-            NDList z = trace.metaGradient(gradients);
-            if (config.alphaTiming() == AlphaTiming.AFTER_META) {
-                stepSizes.update(z, t);
-            }
-            TensorStepSize[] alpha = stepSizes.alphas(parameters);
-            trace.beforeBaseStep(parameters, gradients, ctx, t);
-            // only the non-finite safeguard reads the increments back: no list on the default path
-            List<NDArray> increments = backup == null ? null : new ArrayList<>(parameters.size() + z.size());
-            for (int p = 0; p < parameters.size(); p++) {
-                NDArray w = parameters.get(p);
-                NDArray g = gradients.get(p);
-                NDArray d = base.descent(p, w, g, t);
-                NDArray dw = alpha[p].times(d, -1); // Δw = −α ⊙ d
+            saveBackup(parameters);
+        }
+        long t = steps + 1;
+        trace.metaGradient(gradients, stepSizes);
+        if (config.alphaTiming() == AlphaTiming.AFTER_META) {
+            stepSizes.update(t);
+        }
+        trace.beforeBaseStep(parameters, gradients, ctx, t);
+        Vec d = base.descent(parameters, gradients, t);
+        if (blocks.perWeight()) {
+            Vec alpha = stepSizes.alphaVector();
+            trace.updatePerWeight(alpha, exp, d, ctx, t);
+            engine.addcmul(parameters, 1, parameters, -1, alpha, d); // w ← w − α ⊙ d
+        } else {
+            Vec[] w = weightRuns.of(parameters);
+            Vec[] dr = directionRuns.of(d);
+            for (int r = 0; r < w.length; r++) {
+                double alpha = stepSizes.alpha(runs.get(r).block());
                 // ∂Δw/∂β = σ'(β) ⊙ (−d): Δw itself for σ = exp (spec §1.7), −d for σ = identity
-                trace.update(p, alpha[p], config.stepSizeMap() == StepSizeMap.EXP ? dw : d.neg(), g, ctx, t);
-                w.addi(dw);
-                if (increments != null) {
-                    increments.add(dw);
-                }
+                trace.updateRun(r, alpha, exp ? -alpha : -1, dr[r], ctx, t);
+                engine.lincomb(w[r], 1, w[r], -alpha, dr[r]);
             }
-            trace.afterStep();
-            if (config.alphaTiming() == AlphaTiming.BEFORE_META) {
-                stepSizes.update(z, t);
-            }
-            if (increments != null) {
-                increments.addAll(z); // a finite gradient can still meet an overflowing trace
-            }
-            if (increments != null && !allFinite(increments)) {
-                backup.restore();
-                skipped++;
-                return StepReport.skipped(steps, "non-finite update");
-            }
-            steps = t;
-            if (!z.isEmpty()) {
-                NDScope.unregister(z);
-                if (lastMetaGradient != null) {
-                    lastMetaGradient.close();
-                }
-                lastMetaGradient = z;
-            }
-            return StepReport.applied(steps);
+        }
+        trace.afterStep();
+        if (config.alphaTiming() == AlphaTiming.BEFORE_META) {
+            stepSizes.update(t);
+        }
+        if (config.skipNonFinite() && !stepIsFinite(parameters)) {
+            restoreBackup(parameters);
+            skipped++;
+            return StepReport.skipped(steps, "non-finite update");
+        }
+        steps = t;
+        return StepReport.applied(steps);
+    }
+
+    private void checkOperand(Vec v, String what) {
+        if (v.length() != layout.totalSize()) {
+            throw new IllegalArgumentException(what + ": " + v.length() + " values, the layout has " + layout.totalSize()
+                    + " (" + layout + ")");
+        }
+        if (v.engine() != engine || v.dtype() != dtype) {
+            throw new IllegalArgumentException(what + " is " + v + ", this optimizer runs on the " + engine.name()
+                    + " engine in " + dtype);
         }
     }
 
-    private void initialize(NDList parameters) {
-        if (initialized) {
-            return;
+    /** A finite gradient can still meet an overflowing trace or step size: check what the step wrote. */
+    private boolean stepIsFinite(Vec parameters) {
+        if (!engine.allFinite(parameters)) {
+            return false;
         }
-        for (int p = 1; p < parameters.size(); p++) {
-            if (parameters.get(p).getDataType() != parameters.get(0).getDataType()) {
-                throw new IllegalArgumentException("parameters[" + p + "] ('" + layout.get(p).name() + "') is "
-                        + parameters.get(p).getDataType() + " but parameters[0] is " + parameters.get(0).getDataType()
-                        + "; MetaOptimize needs one floating-point dtype for all parameters");
+        for (Vec v : stepSizes.state()) {
+            if (!v.engine().allFinite(v)) {
+                return false;
             }
         }
-        base.initialize(parameters);
-        trace.initialize(parameters);
-        initialized = true;
+        return true;
     }
 
-    /** One host sync: whether every element of every array is finite. */
-    private static boolean allFinite(List<NDArray> arrays) {
-        NDArray bad = null;
-        for (NDArray a : arrays) {
-            NDArray b = a.isNaN().logicalOr(a.isInfinite()).any();
-            bad = bad == null ? b : bad.logicalOr(b);
-        }
-        return bad == null || !bad.getBoolean();
+    private List<Vec> mutableState(Vec parameters) {
+        List<Vec> all = new ArrayList<>();
+        all.add(parameters);
+        all.addAll(base.state());
+        all.addAll(trace.state());
+        all.addAll(stepSizes.state());
+        return all;
     }
 
-    /** Copies of everything a step mutates, for the non-finite safeguard. */
-    private final class Backup {
-        private final List<NDArray> live = new ArrayList<>();
-        private final List<NDArray> copies = new ArrayList<>();
-        private final double[][] y;
-        private final double[][] host;
-
-        Backup(NDList parameters) {
-            live.addAll(parameters);
-            live.addAll(base.stateArrays());
-            live.addAll(trace.stateArrays());
-            live.addAll(stepSizes.stateArrays());
-            for (NDArray a : live) {
-                copies.add(a.duplicate());
+    private void saveBackup(Vec parameters) {
+        List<Vec> live = mutableState(parameters);
+        if (backup == null) {
+            backup = new ArrayList<>();
+            for (Vec v : live) {
+                backup.add(v.engine().zeros(v.length(), v.dtype()));
             }
-            y = trace instanceof FullTrace full ? full.saveY() : null;
-            host = stepSizes.hostSnapshot();
         }
-
-        void restore() {
-            for (int i = 0; i < live.size(); i++) {
-                copies.get(i).copyTo(live.get(i));
-            }
-            if (y != null) {
-                ((FullTrace) trace).restoreY(y);
-            }
-            stepSizes.restoreHost(host);
+        for (int i = 0; i < live.size(); i++) {
+            live.get(i).engine().copy(backup.get(i), live.get(i));
         }
+        hostBackup = trace.hostState();
+    }
+
+    private double[] hostBackup;
+
+    private void restoreBackup(Vec parameters) {
+        List<Vec> live = mutableState(parameters);
+        for (int i = 0; i < live.size(); i++) {
+            live.get(i).engine().copy(live.get(i), backup.get(i));
+        }
+        trace.restoreHostState(hostBackup);
+        stepSizes.restored();
     }
 
     /** Sets the trace (and Y) to zero: a deviation from the paper, for callers that know a task changed. */
@@ -243,74 +255,84 @@ public final class MetaOptimize implements OnlineOptimizer {
 
     @Override
     public double[] lastMetaGradients() {
-        double[] out = new double[blocks.blockCount()];
-        if (lastMetaGradient == null) {
-            return out;
-        }
+        double[] z = stepSizes.metaGradientOnHost();
         if (!blocks.perWeight()) {
-            return lastMetaGradient.get(0).toDoubleArray(); // one z per block, already in float64
+            return z;
         }
-        for (int b = 0; b < out.length; b++) {
-            try (NDArray sum = lastMetaGradient.get(b).sum()) {
-                out[b] = sum.getDouble();
+        double[] out = new double[layout.count()];
+        for (int p = 0; p < out.length; p++) {
+            for (int i = layout.offset(p); i < layout.offset(p) + layout.get(p).size(); i++) {
+                out[p] += z[i];
             }
         }
         return out;
     }
 
     @Override
-    public List<BlockStepSize> stepSizes() {
-        double[][] beta = stepSizes.betaOnHost();
-        double[] norms = trace.squaredNorms();
-        double[][] z = new double[beta.length][];
-        for (int g = 0; g < beta.length; g++) {
-            z[g] = lastMetaGradient == null ? new double[beta[g].length] : lastMetaGradient.get(g).toDoubleArray();
+    public double[] alphas() {
+        double[] beta = stepSizes.betaOnHost();
+        double[] out = new double[blocks.blockCount()];
+        for (int b = 0; b < out.length; b++) {
+            if (!blocks.perWeight()) {
+                out[b] = exp ? Math.exp(beta[b]) : beta[b];
+                continue;
+            }
+            double mean = 0;
+            int size = layout.get(b).size();
+            for (int i = layout.offset(b); i < layout.offset(b) + size; i++) {
+                mean += beta[i] / size;
+            }
+            out[b] = exp ? Math.exp(mean) : mean; // geometric mean of α for σ = exp
         }
-        boolean exp = config.stepSizeMap() == StepSizeMap.EXP;
+        return out;
+    }
+
+    @Override
+    public List<BlockStepSize> stepSizes() {
+        double[] beta = stepSizes.betaOnHost();
+        double[] z = stepSizes.metaGradientOnHost();
+        double[] norms = trace.squaredNorms();
         List<BlockStepSize> out = new ArrayList<>(blocks.blockCount());
         for (int b = 0; b < blocks.blockCount(); b++) {
             String name = blocks.names().get(b);
             double traceNorm = Math.sqrt(norms[b]);
             if (!blocks.perWeight()) {
-                double alpha = exp ? Math.exp(beta[0][b]) : beta[0][b];
-                out.add(new BlockStepSize(name, blockSize(b), alpha, beta[0][b], alpha, alpha, z[0][b], traceNorm));
+                double alpha = exp ? Math.exp(beta[b]) : beta[b];
+                out.add(new BlockStepSize(name, blockSize(b), alpha, beta[b], alpha, alpha, z[b], traceNorm));
                 continue;
             }
             double sum = 0;
             double zSum = 0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < beta[b].length; i++) {
-                double alpha = exp ? Math.exp(beta[b][i]) : beta[b][i];
-                sum += beta[b][i];
-                zSum += z[b][i];
+            int size = layout.get(b).size();
+            for (int i = layout.offset(b); i < layout.offset(b) + size; i++) {
+                double alpha = exp ? Math.exp(beta[i]) : beta[i];
+                sum += beta[i];
+                zSum += z[i];
                 min = Math.min(min, alpha);
                 max = Math.max(max, alpha);
             }
-            double meanBeta = sum / beta[b].length;
+            double meanBeta = sum / size;
             // geometric mean of α = exp(mean β) for σ = exp; arithmetic mean for σ = identity
-            out.add(new BlockStepSize(name, beta[b].length, exp ? Math.exp(meanBeta) : meanBeta, meanBeta, min, max,
-                    zSum, traceNorm));
+            out.add(new BlockStepSize(name, size, exp ? Math.exp(meanBeta) : meanBeta, meanBeta, min, max, zSum, traceNorm));
         }
         return out;
     }
 
     private long blockSize(int b) {
         long size = 0;
-        for (int p = 0; p < layout.count(); p++) {
-            if (blocks.blockOf()[p] == b) {
-                size += layout.get(p).size();
+        for (BlockAssignment.Run run : runs) {
+            if (run.block() == b) {
+                size += run.length();
             }
         }
         return size;
     }
 
-    /**
-     * A copy of the trace column of block {@code j} (H[:, j] ≈ dw/dβ_j), aligned with the layout,
-     * on the parameters' device; the caller closes it. Empty before the first step.
-     */
-    public NDList traceColumn(int j) {
-        return initialized ? trace.column(j) : new NDList();
+    /** Column j of the trace (H[:, j] ≈ dw/dβ_j) on the host, in the flat layout; zeros before the first step. */
+    public double[] traceColumn(int j) {
+        return trace.column(j);
     }
 
     /** Y of the 2×2 full trace (identity otherwise). */
@@ -335,29 +357,26 @@ public final class MetaOptimize implements OnlineOptimizer {
         return skipped;
     }
 
-    @Override
-    public OptimizerSpec spec() {
-        return config.spec();
-    }
-
     private String fingerprint() {
-        return config.name() + config.hyperParameters() + " layout=" + layout;
+        return config.text() + " layout=" + layout + " dtype=" + dtype;
     }
 
     @Override
     public byte[] saveState() {
         StateWriter out = new StateWriter(KIND, FORMAT_VERSION, fingerprint());
-        out.writeLong(steps).writeLong(skipped).writeBoolean(initialized);
-        base.save(out, layout.count());
-        trace.save(out);
-        stepSizes.save(out);
-        out.writeBoolean(lastMetaGradient != null);
-        if (lastMetaGradient != null) {
-            for (NDArray z : lastMetaGradient) {
-                out.writeArray(z);
-            }
+        out.writeLong(steps).writeLong(skipped);
+        for (Vec v : stateVectors()) {
+            out.writeVec(v);
         }
+        out.writeDoubles(trace.hostState());
         return out.toByteArray();
+    }
+
+    private List<Vec> stateVectors() {
+        List<Vec> all = new ArrayList<>(base.state());
+        all.addAll(trace.state());
+        all.addAll(stepSizes.state());
+        return all;
     }
 
     @Override
@@ -365,25 +384,18 @@ public final class MetaOptimize implements OnlineOptimizer {
         StateReader in = new StateReader(state, KIND, FORMAT_VERSION, fingerprint());
         long readSteps = in.readLong();
         long readSkipped = in.readLong();
-        boolean readInitialized = in.readBoolean();
-        base.restore(in, layout.count(), manager);
-        trace.restore(in, manager);
-        stepSizes.restore(in, manager);
-        if (lastMetaGradient != null) {
-            lastMetaGradient.close();
-            lastMetaGradient = null;
+        List<Vec> vectors = stateVectors();
+        List<Runnable> copies = new ArrayList<>(vectors.size());
+        for (int i = 0; i < vectors.size(); i++) {
+            copies.add(in.readVec(vectors.get(i), "state vector " + i));
         }
-        if (in.readBoolean()) {
-            int groups = blocks.perWeight() ? layout.count() : 1;
-            lastMetaGradient = new NDList(groups);
-            for (int g = 0; g < groups; g++) {
-                lastMetaGradient.add(in.readArray(manager));
-            }
-        }
-        in.expectEnd();
+        double[] host = in.readDoubles();
+        in.expectEnd(); // everything read and checked: only now change this instance
+        copies.forEach(Runnable::run);
+        trace.restoreHostState(host);
+        stepSizes.restored();
         steps = readSteps;
         skipped = readSkipped;
-        initialized = readInitialized;
     }
 
     @Override
@@ -391,9 +403,8 @@ public final class MetaOptimize implements OnlineOptimizer {
         base.close();
         trace.close();
         stepSizes.close();
-        if (lastMetaGradient != null) {
-            lastMetaGradient.close();
+        if (backup != null) {
+            backup.forEach(Vec::close);
         }
-        manager.close();
     }
 }

@@ -1,6 +1,5 @@
 package dev.driftwise.metaoptimize;
 
-import ai.djl.ndarray.NDManager;
 import dev.driftwise.metaoptimize.base.AdamForm;
 import dev.driftwise.metaoptimize.base.BaseAlgorithm;
 import dev.driftwise.metaoptimize.blocks.StepSizeBlocks;
@@ -8,14 +7,17 @@ import dev.driftwise.metaoptimize.meta.MetaAdamForm;
 import dev.driftwise.metaoptimize.meta.MetaAlgorithm;
 import dev.driftwise.metaoptimize.trace.FullTraceApproximation;
 import dev.driftwise.metaoptimize.trace.TraceKind;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
 import java.util.Objects;
 
 /**
  * Builds {@link MetaOptimize}. Every setting is optional ({@code optX}); defaults are the paper's
  * (spec §6.1) except the discount γ = 0.999 (the paper's continual-learning value; γ = 1 makes the
  * Hessian-free trace an undiscounted sum of all past updates, which fails on drifting streams,
- * see docs/benchmarks.md). Settings are checked in {@link #config()}: an error names the setting,
- * the value and the allowed range.
+ * see docs/benchmarks.md). These are the defaults of every key a {@code metaoptimize(…)} spec leaves
+ * out. Settings are checked in {@link #config()}: an error names the setting, the value and the
+ * allowed range.
  */
 public final class MetaOptimizeBuilder {
 
@@ -43,7 +45,7 @@ public final class MetaOptimizeBuilder {
     private double alphaMax = Double.NaN;
     private boolean skipNonFinite;
 
-    MetaOptimizeBuilder() {}
+    public MetaOptimizeBuilder() {}
 
     /** Base optimizer (default ADAM; AdamW = ADAM with weight decay). */
     public MetaOptimizeBuilder optBase(BaseAlgorithm base) {
@@ -146,7 +148,7 @@ public final class MetaOptimizeBuilder {
         return this;
     }
 
-    /** δ: relative finite-difference step for Hessian-vector products (default 1e-6 float64, 3e-3 float32). */
+    /** δ: relative finite-difference step for Hessian-vector products (default NaN: 1e-6 float64, 3e-3 float32). */
     public MetaOptimizeBuilder optHvpStep(double delta) {
         this.hvpStep = delta;
         return this;
@@ -171,6 +173,18 @@ public final class MetaOptimizeBuilder {
      */
     public MetaOptimizeBuilder optStepSizeBounds(double min, double max) {
         this.alphaMin = min;
+        this.alphaMax = max;
+        return this;
+    }
+
+    /** Safeguard: the floor of {@link #optStepSizeBounds} alone (NaN: none). */
+    public MetaOptimizeBuilder optAlphaMin(double min) {
+        this.alphaMin = min;
+        return this;
+    }
+
+    /** Safeguard: the ceiling of {@link #optStepSizeBounds} alone (NaN: none). */
+    public MetaOptimizeBuilder optAlphaMax(double max) {
         this.alphaMax = max;
         return this;
     }
@@ -202,10 +216,24 @@ public final class MetaOptimizeBuilder {
         }
         checkBounds();
         checkTrace();
-        return new MetaOptimizeConfig(base, adamForm, rho, secondMoment, lionInterpolation, weightDecay, meta,
-                metaAdamForm, metaStepSize, metaRho, metaSecondMoment, metaLionInterpolation, initialStepSize,
-                discount, blocks, trace, fullTraceApproximation, hvpStep, stepSizeMap, alphaTiming, alphaMin, alphaMax,
-                skipNonFinite);
+        // settings the chosen base, meta or trace never reads take their defaults, so that two configurations
+        // that run the same updates are equal (and have one spelling)
+        MetaOptimizeBuilder d = new MetaOptimizeBuilder();
+        boolean adamBase = base == BaseAlgorithm.ADAM;
+        boolean momentumBase = base == BaseAlgorithm.SGDM || adamBase || base == BaseAlgorithm.LION;
+        boolean secondMomentBase = adamBase || base == BaseAlgorithm.RMSPROP;
+        boolean adapts = meta != MetaAlgorithm.FIXED;
+        boolean momentumMeta = meta == MetaAlgorithm.ADAM || meta == MetaAlgorithm.LION;
+        boolean secondMomentMeta = meta == MetaAlgorithm.ADAM || meta == MetaAlgorithm.RMSPROP;
+        boolean full = trace == TraceKind.FULL;
+        return new MetaOptimizeConfig(base, adamBase ? adamForm : d.adamForm, momentumBase ? rho : 0.9,
+                secondMomentBase ? secondMoment : d.secondMoment,
+                base == BaseAlgorithm.LION ? lionInterpolation : d.lionInterpolation, weightDecay, meta,
+                meta == MetaAlgorithm.ADAM ? metaAdamForm : d.metaAdamForm, adapts ? metaStepSize : d.metaStepSize,
+                momentumMeta ? metaRho : 0.9, secondMomentMeta ? metaSecondMoment : d.metaSecondMoment,
+                meta == MetaAlgorithm.LION ? metaLionInterpolation : d.metaLionInterpolation, initialStepSize,
+                discount, blocks, trace, full ? fullTraceApproximation : d.fullTraceApproximation,
+                full ? hvpStep : d.hvpStep, stepSizeMap, alphaTiming, alphaMin, alphaMax, skipNonFinite);
     }
 
     private void checkBounds() {
@@ -268,10 +296,10 @@ public final class MetaOptimizeBuilder {
         return new IllegalArgumentException(name + " = " + value + " is out of range: must be " + range);
     }
 
-    /** Builds an optimizer for {@code layout}; its state lives on {@code manager}'s device. */
-    public MetaOptimize build(ParameterLayout layout, NDManager manager) {
+    /** Builds an optimizer for {@code layout} whose state lives on {@code engine} in the parameters' {@code dtype}. */
+    public MetaOptimize build(ParameterLayout layout, Engine engine, DType dtype) {
         Objects.requireNonNull(layout, "layout");
-        Objects.requireNonNull(manager, "manager");
-        return new MetaOptimize(config(), layout, manager);
+        Objects.requireNonNull(engine, "engine");
+        return new MetaOptimize(config(), layout, engine, dtype);
     }
 }

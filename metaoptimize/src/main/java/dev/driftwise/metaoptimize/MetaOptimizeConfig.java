@@ -5,15 +5,22 @@ import dev.driftwise.metaoptimize.base.BaseAlgorithm;
 import dev.driftwise.metaoptimize.blocks.StepSizeBlocks;
 import dev.driftwise.metaoptimize.meta.MetaAdamForm;
 import dev.driftwise.metaoptimize.meta.MetaAlgorithm;
+import dev.driftwise.metaoptimize.spec.OptimizerConfig;
+import dev.driftwise.metaoptimize.spec.Presets;
+import dev.driftwise.metaoptimize.spec.SpecText;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
 import dev.driftwise.metaoptimize.trace.FullTraceApproximation;
 import dev.driftwise.metaoptimize.trace.TraceKind;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Every setting of a MetaOptimize instance, resolved (no "use the default" placeholders) and
- * validated by {@link MetaOptimize.Builder}. Symbols follow the spec: ρ momentum decay, λ
+ * validated by {@link MetaOptimizeBuilder}. Symbols follow the spec: ρ momentum decay, λ
  * second-moment decay, c Lion interpolation, κ weight decay; barred ones belong to the meta optimizer.
+ * Its canonical text is {@code metaoptimize(key=value,…)} with the keys of {@link #settings()}.
  *
  * @param alphaMin lower clamp of α (β clamped to ln α_min for σ = exp), or NaN for none
  * @param alphaMax upper clamp of α, or NaN for none
@@ -42,68 +49,98 @@ public record MetaOptimizeConfig(
         AlphaTiming alphaTiming,
         double alphaMin,
         double alphaMax,
-        boolean skipNonFinite) {
+        boolean skipNonFinite) implements OptimizerConfig {
 
-    /** e.g. {@code metaoptimize(adamw,lion,scalar,hessian-free)}. */
-    public String name() {
-        String baseName = switch (base) {
-            case ADAM -> weightDecay > 0 ? "adamw" : "adam";
-            default -> base.name().toLowerCase();
-        };
-        return "metaoptimize(" + baseName + "," + meta.name().toLowerCase() + "," + blocks.kind().name().toLowerCase()
-                .replace('_', '-') + "," + trace.name().toLowerCase().replace('_', '-') + ")";
-    }
+    public static final String NAME = "metaoptimize";
 
-    /** Every hyper-parameter, in a fixed order, as the optimizer's provenance. */
-    public Map<String, String> hyperParameters() {
+    /** Every setting that shapes the updates, in the canonical order; settings the base or meta does not read are left out. */
+    @Override
+    public Map<String, String> settings() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("base", base.name());
+        m.put("base", SpecText.id(base));
         if (base == BaseAlgorithm.ADAM) {
-            m.put("adamForm", adamForm.name());
+            m.put("adam-form", SpecText.id(adamForm));
         }
         if (base == BaseAlgorithm.SGDM || base == BaseAlgorithm.ADAM || base == BaseAlgorithm.LION) {
-            m.put("momentum", Double.toString(momentum));
+            m.put("rho", SpecText.number(momentum));
         }
         if (base == BaseAlgorithm.ADAM || base == BaseAlgorithm.RMSPROP) {
-            m.put("secondMoment", Double.toString(secondMoment));
+            m.put("lambda", SpecText.number(secondMoment));
         }
         if (base == BaseAlgorithm.LION) {
-            m.put("lionInterpolation", Double.toString(lionInterpolation));
+            m.put("c", SpecText.number(lionInterpolation));
         }
-        m.put("weightDecay", Double.toString(weightDecay));
-        m.put("meta", meta.name());
+        m.put("kappa", SpecText.number(weightDecay));
+        m.put("meta", SpecText.id(meta));
         if (meta == MetaAlgorithm.ADAM) {
-            m.put("metaAdamForm", metaAdamForm.name());
+            m.put("meta-adam-form", SpecText.id(metaAdamForm));
         }
         if (meta != MetaAlgorithm.FIXED) {
-            m.put("metaStepSize", Double.toString(metaStepSize));
+            m.put("eta", SpecText.number(metaStepSize));
         }
         if (meta == MetaAlgorithm.ADAM || meta == MetaAlgorithm.LION) {
-            m.put("metaMomentum", Double.toString(metaMomentum));
+            m.put("meta-rho", SpecText.number(metaMomentum));
         }
         if (meta == MetaAlgorithm.ADAM || meta == MetaAlgorithm.RMSPROP) {
-            m.put("metaSecondMoment", Double.toString(metaSecondMoment));
+            m.put("meta-lambda", SpecText.number(metaSecondMoment));
         }
         if (meta == MetaAlgorithm.LION) {
-            m.put("metaLionInterpolation", Double.toString(metaLionInterpolation));
+            m.put("meta-c", SpecText.number(metaLionInterpolation));
         }
-        m.put("initialStepSize", Double.toString(initialStepSize));
-        m.put("discount", Double.toString(discount));
+        m.put("alpha0", SpecText.number(initialStepSize));
+        m.put("gamma", SpecText.number(discount));
         m.put("blocks", blocks.toString());
-        m.put("trace", trace.name());
+        m.put("trace", SpecText.id(trace));
         if (trace == TraceKind.FULL) {
-            m.put("fullTraceApproximation", fullTraceApproximation.name());
-            m.put("hvpStep", Double.toString(hvpStep));
+            m.put("full-trace", fullTraceApproximation == FullTraceApproximation.L ? "l" : "2x2");
+            m.put("hvp-step", Double.isNaN(hvpStep) ? "auto" : SpecText.number(hvpStep));
         }
-        m.put("stepSizeMap", stepSizeMap.name());
-        m.put("alphaTiming", alphaTiming.name());
-        m.put("alphaMin", Double.toString(alphaMin));
-        m.put("alphaMax", Double.toString(alphaMax));
-        m.put("skipNonFinite", Boolean.toString(skipNonFinite));
-        return m;
+        m.put("step-size-map", SpecText.id(stepSizeMap));
+        m.put("alpha-timing", SpecText.id(alphaTiming));
+        m.put("alpha-min", SpecText.number(alphaMin));
+        m.put("alpha-max", SpecText.number(alphaMax));
+        m.put("skip-non-finite", Boolean.toString(skipNonFinite));
+        return Collections.unmodifiableMap(m);
     }
 
-    public OptimizerSpec spec() {
-        return new OptimizerSpec(name(), hyperParameters());
+    @Override
+    public String text() {
+        return SpecText.of(NAME, settings());
+    }
+
+    @Override
+    public String label() {
+        return Presets.label(this);
+    }
+
+    @Override
+    public boolean needsDiagonalHessian() {
+        return trace == TraceKind.DIAGONAL_HESSIAN;
+    }
+
+    @Override
+    public boolean needsGradientFunction() {
+        return trace == TraceKind.FULL;
+    }
+
+    @Override
+    public MetaOptimize build(ParameterLayout layout, Engine engine, DType dtype) {
+        return new MetaOptimize(this, layout, engine, dtype);
+    }
+
+    /** A builder that starts from every setting of this configuration. */
+    public MetaOptimizeBuilder toBuilder() {
+        return new MetaOptimizeBuilder().optBase(base).optAdamForm(adamForm).optMomentum(momentum)
+                .optSecondMoment(secondMoment).optLionInterpolation(lionInterpolation).optWeightDecay(weightDecay)
+                .optMeta(meta).optMetaAdamForm(metaAdamForm).optMetaStepSize(metaStepSize).optMetaMomentum(metaMomentum)
+                .optMetaSecondMoment(metaSecondMoment).optMetaLionInterpolation(metaLionInterpolation)
+                .optInitialStepSize(initialStepSize).optDiscount(discount).optBlocks(blocks).optTrace(trace)
+                .optFullTraceApproximation(fullTraceApproximation).optHvpStep(hvpStep).optStepSizeMap(stepSizeMap)
+                .optAlphaTiming(alphaTiming).optStepSizeBounds(alphaMin, alphaMax).optSkipNonFinite(skipNonFinite);
+    }
+
+    @Override
+    public String toString() {
+        return text();
     }
 }

@@ -1,60 +1,94 @@
 package dev.driftwise.metaoptimize;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The ordered, uniquely named parameter tensors an optimizer steps over. */
+/**
+ * The ordered, uniquely named parameter tensors an optimizer steps over, laid end to end in one flat
+ * vector: tensor p occupies {@code [offset(p), offset(p) + size(p))}. Optimizer state (moments,
+ * traces, per-weight step sizes) uses the same flat layout.
+ */
 public final class ParameterLayout {
 
-    /** One parameter tensor: its unique name and shape. */
-    public record Entry(String name, Shape shape) {
+    /** One parameter tensor: its unique name and row-major shape. */
+    public record Entry(String name, int[] shape) {
         public Entry {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(shape, "shape");
+            shape = shape.clone();
+            for (int d : shape) {
+                if (d < 1) {
+                    throw new IllegalArgumentException("tensor '" + name + "' has shape " + Arrays.toString(shape)
+                            + "; every dimension must be at least 1");
+                }
+            }
         }
 
-        public long size() {
-            return shape.size();
+        public int size() {
+            long s = 1;
+            for (int d : shape) {
+                s *= d;
+            }
+            return Math.toIntExact(s);
+        }
+
+        /** Rows when viewed as a matrix: the first dimension (1 for a vector). */
+        public int rows() {
+            return shape.length < 2 ? 1 : shape[0];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && name.equals(e.name) && Arrays.equals(shape, e.shape);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode() * 31 + Arrays.hashCode(shape);
+        }
+
+        @Override
+        public String toString() {
+            return name + Arrays.toString(shape);
         }
     }
 
     private final List<Entry> entries;
-    private final long totalSize;
+    private final int[] offsets;
+    private final int totalSize;
 
     private ParameterLayout(List<Entry> entries) {
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("parameter layout is empty: an optimizer needs at least one parameter tensor");
         }
         Set<String> seen = new HashSet<>();
+        offsets = new int[entries.size()];
         long total = 0;
-        for (Entry e : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
             if (!seen.add(e.name())) {
                 throw new IllegalArgumentException("parameter name '" + e.name() + "' appears twice; names must be unique");
             }
+            offsets[i] = Math.toIntExact(total);
             total += e.size();
         }
         this.entries = Collections.unmodifiableList(new ArrayList<>(entries));
-        this.totalSize = total;
+        this.totalSize = Math.toIntExact(total);
     }
 
     public static ParameterLayout of(List<Entry> entries) {
         return new ParameterLayout(entries);
     }
 
-    /** Layout of the given arrays; unnamed arrays are called {@code param<i>}. */
-    public static ParameterLayout of(NDList parameters) {
-        List<Entry> list = new ArrayList<>(parameters.size());
-        for (int i = 0; i < parameters.size(); i++) {
-            NDArray p = parameters.get(i);
-            String name = p.getName() == null || p.getName().isEmpty() ? "param" + i : p.getName();
-            list.add(new Entry(name, p.getShape()));
+    /** A layout of one tensor per (name, size) pair, each a vector: for tests and hand-built optimizers. */
+    public static ParameterLayout vectors(Object... namesAndSizes) {
+        List<Entry> list = new ArrayList<>();
+        for (int i = 0; i < namesAndSizes.length; i += 2) {
+            list.add(new Entry((String) namesAndSizes[i], new int[] {(Integer) namesAndSizes[i + 1]}));
         }
         return new ParameterLayout(list);
     }
@@ -71,6 +105,11 @@ public final class ParameterLayout {
         return entries.get(index);
     }
 
+    /** Where tensor {@code index} starts in the flat vector. */
+    public int offset(int index) {
+        return offsets[index];
+    }
+
     public int indexOf(String name) {
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).name().equals(name)) {
@@ -80,28 +119,9 @@ public final class ParameterLayout {
         return -1;
     }
 
-    /** Total number of weights. */
-    public long totalSize() {
+    /** Total number of weights: the length of the flat vector. */
+    public int totalSize() {
         return totalSize;
-    }
-
-    /**
-     * Checks that arrays match this layout (count and shapes).
-     *
-     * @param what "parameters" or "gradients", used in the message
-     */
-    public void check(NDList arrays, String what) {
-        if (arrays.size() != entries.size()) {
-            throw new IllegalArgumentException(what + ": got " + arrays.size() + " tensors, the layout has "
-                    + entries.size() + " (" + names() + ")");
-        }
-        for (int i = 0; i < entries.size(); i++) {
-            Shape s = arrays.get(i).getShape();
-            if (!s.equals(entries.get(i).shape())) {
-                throw new IllegalArgumentException(what + "[" + i + "] ('" + entries.get(i).name() + "') has shape "
-                        + s + ", the layout expects " + entries.get(i).shape());
-            }
-        }
     }
 
     public List<String> names() {

@@ -1,19 +1,17 @@
 package dev.driftwise.metaoptimize;
 
-import ai.djl.ndarray.NDList;
-import java.util.Optional;
+import dev.driftwise.metaoptimize.tensor.Vec;
 
 /**
  * Optional curvature information a caller can hand to a step. Hessian-free MetaOptimize needs
- * none; IDBD and Autostep need the diagonal of the Hessian (for squared loss on a linear model,
- * x²); the full MetaOptimize trace needs Hessian-vector products, which it gets from DJL double
- * backward or, failing that, from central finite differences of the supplied gradient function.
+ * none; the diagonal-Hessian trace (IDBD), Autostep and the stability cap need the diagonal of the
+ * Hessian (for squared loss on a linear model, x²); the full trace needs Hessian-vector products,
+ * which it forms by finite differences of the gradient function.
  *
- * @param diagonalHessian per-parameter diagonal of ∇²f at the current weights, aligned with the
- *     layout, or null
+ * @param diagonalHessian the diagonal of ∇²f at the current weights, a flat vector of the layout, or null
  * @param gradientFunction the loss gradient at arbitrary weights (same minibatch), or null
  */
-public record StepContext(NDList diagonalHessian, GradientFunction gradientFunction) {
+public record StepContext(Vec diagonalHessian, GradientFunction gradientFunction) {
 
     private static final StepContext NONE = new StepContext(null, null);
 
@@ -21,19 +19,11 @@ public record StepContext(NDList diagonalHessian, GradientFunction gradientFunct
         return NONE;
     }
 
-    public static StepContext withDiagonalHessian(NDList diagonalHessian) {
+    public static StepContext withDiagonalHessian(Vec diagonalHessian) {
         return new StepContext(diagonalHessian, null);
     }
 
     public static StepContext withGradientFunction(GradientFunction gradientFunction) {
         return new StepContext(null, gradientFunction);
-    }
-
-    public Optional<NDList> diagonalHessianIfAny() {
-        return Optional.ofNullable(diagonalHessian);
-    }
-
-    public Optional<GradientFunction> gradientFunctionIfAny() {
-        return Optional.ofNullable(gradientFunction);
     }
 }

@@ -3,18 +3,18 @@ package dev.driftwise.metaoptimize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.driftwise.metaoptimize.base.AdamForm;
 import dev.driftwise.metaoptimize.base.BaseAlgorithm;
 import dev.driftwise.metaoptimize.meta.MetaAlgorithm;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
+import dev.driftwise.metaoptimize.tensor.jvm.JvmEngine;
+import dev.driftwise.metaoptimize.testing.EngineKind;
+import dev.driftwise.metaoptimize.testing.Flat;
 import dev.driftwise.metaoptimize.trace.FullTraceApproximation;
 import dev.driftwise.metaoptimize.trace.TraceKind;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,18 +30,8 @@ class FullTraceNumericalTest {
     private static final double[] Y = {1, -1, 1, -1};
     private static final double[] W0 = {0.1, -0.2, 0.3};
     private static final int STEPS = 10;
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+    private static final ParameterLayout LAYOUT = ParameterLayout.vectors("w", 3);
+    private static final Engine JVM = JvmEngine.INSTANCE;
 
     /** ∇ (1/K) Σ log(1 + exp(−y xᵀw)), plain Java. */
     static double[] gradient(double[] w) {
@@ -59,17 +49,27 @@ class FullTraceNumericalTest {
         return g;
     }
 
-    private NDList gradientOf(NDList weights) {
-        return new NDList(weights.get(0).getManager().create(gradient(weights.get(0).toDoubleArray())));
+    /** The gradient at {@code weights}, written into {@code out} (a {@link GradientFunction}). */
+    static void gradientOf(Vec weights, Vec out) {
+        Flat.set(out, gradient(Flat.doubles(weights)));
+    }
+
+    private static Vec gradientOf(Vec weights) {
+        Vec g = weights.engine().zeros(weights.length(), DType.FLOAT64);
+        gradientOf(weights, g);
+        return g;
     }
 
     static Stream<Arguments> bases() {
-        return Stream.of(
-                Arguments.of(BaseAlgorithm.SGD, AdamForm.CODE, 2.0),
-                Arguments.of(BaseAlgorithm.SGDM, AdamForm.CODE, 2.0),
-                Arguments.of(BaseAlgorithm.ADAM, AdamForm.CODE, 0.05),
-                Arguments.of(BaseAlgorithm.ADAM, AdamForm.STANDARD, 0.2),
-                Arguments.of(BaseAlgorithm.LION, AdamForm.CODE, 0.05));
+        Stream.Builder<Arguments> out = Stream.builder();
+        for (EngineKind e : EngineKind.values()) {
+            out.add(Arguments.of(e, BaseAlgorithm.SGD, AdamForm.CODE, 2.0));
+            out.add(Arguments.of(e, BaseAlgorithm.SGDM, AdamForm.CODE, 2.0));
+            out.add(Arguments.of(e, BaseAlgorithm.ADAM, AdamForm.CODE, 0.05));
+            out.add(Arguments.of(e, BaseAlgorithm.ADAM, AdamForm.STANDARD, 0.2));
+            out.add(Arguments.of(e, BaseAlgorithm.LION, AdamForm.CODE, 0.05));
+        }
+        return out.build();
     }
 
     private MetaOptimizeBuilder builder(BaseAlgorithm base, AdamForm form, double alpha0) {
@@ -85,9 +85,10 @@ class FullTraceNumericalTest {
         return ref.w;
     }
 
-    @ParameterizedTest(name = "{0} ({1})")
+    @ParameterizedTest(name = "{0}: {1} ({2})")
     @MethodSource("bases")
-    void traceIsTheDerivativeOfTheUnrolledWeightsWithRespectToBeta(BaseAlgorithm base, AdamForm form, double alpha0) {
+    void traceIsTheDerivativeOfTheUnrolledWeightsWithRespectToBeta(EngineKind kind, BaseAlgorithm base, AdamForm form,
+            double alpha0) {
         double eps = 1e-5;
         double[] plus = unroll(base, form, alpha0 * Math.exp(eps));
         double[] minus = unroll(base, form, alpha0 * Math.exp(-eps));
@@ -95,15 +96,14 @@ class FullTraceNumericalTest {
         for (int i = 0; i < 3; i++) {
             numeric[i] = (plus[i] - minus[i]) / (2 * eps);
         }
-        NDArray w = manager.create(W0);
-        w.setName("w");
-        try (MetaOptimize opt = builder(base, form, alpha0).optTrace(TraceKind.FULL)
-                .build(ParameterLayout.of(new NDList(w)), manager)) {
-            StepContext ctx = StepContext.withGradientFunction(this::gradientOf);
+        try (Engine e = kind.open(); MetaOptimize opt = builder(base, form, alpha0).optTrace(TraceKind.FULL)
+                .build(LAYOUT, e, DType.FLOAT64)) {
+            Vec w = Flat.of(e, W0);
+            StepContext ctx = StepContext.withGradientFunction(FullTraceNumericalTest::gradientOf);
             for (int t = 0; t < STEPS; t++) {
-                opt.step(new NDList(w), gradientOf(new NDList(w)), ctx);
+                opt.step(w, gradientOf(w), ctx);
             }
-            double[] trace = opt.traceColumn(0).get(0).toDoubleArray();
+            double[] trace = opt.traceColumn(0);
             double err = 0;
             double norm = 0;
             for (int i = 0; i < 3; i++) {
@@ -127,18 +127,10 @@ class FullTraceNumericalTest {
         MetaOptimizeBuilder builder = MetaOptimize.builder().optBase(BaseAlgorithm.ADAM).optAdamForm(AdamForm.STANDARD)
                 .optMeta(MetaAlgorithm.FIXED).optWeightDecay(0.05).optInitialStepSize(alpha0).optDiscount(1.0)
                 .optBlocks(dev.driftwise.metaoptimize.blocks.StepSizeBlocks.perTensor()).optTrace(TraceKind.FULL);
-        NDArray a = manager.create(new double[] {W0[0], W0[1]});
-        a.setName("a");
-        NDArray b = manager.create(new double[] {W0[2]});
-        b.setName("b");
-        NDList params = new NDList(a, b);
-        GradientFunction split = ws -> {
-            double[] g = gradient(new double[] {ws.get(0).getDouble(0), ws.get(0).getDouble(1), ws.get(1).getDouble(0)});
-            return new NDList(manager.create(new double[] {g[0], g[1]}), manager.create(new double[] {g[2]}));
-        };
-        try (MetaOptimize opt = builder.build(ParameterLayout.of(params), manager)) {
+        try (MetaOptimize opt = builder.build(ParameterLayout.vectors("a", 2, "b", 1), JVM, DType.FLOAT64)) {
+            Vec params = Flat.of(JVM, W0);
             for (int t = 0; t < STEPS; t++) {
-                opt.step(params, split.gradientAt(params), StepContext.withGradientFunction(split));
+                opt.step(params, gradientOf(params), StepContext.withGradientFunction(FullTraceNumericalTest::gradientOf));
             }
             for (int j = 0; j < 2; j++) {
                 double[] numeric = new double[3];
@@ -152,8 +144,7 @@ class FullTraceNumericalTest {
                         numeric[i] += sign * ref.w[i] / (2 * eps);
                     }
                 }
-                NDList column = opt.traceColumn(j);
-                double[] trace = {column.get(0).getDouble(0), column.get(0).getDouble(1), column.get(1).getDouble(0)};
+                double[] trace = opt.traceColumn(j);
                 for (int i = 0; i < 3; i++) {
                     assertEquals(numeric[i], trace[i], 1e-6 * Math.max(1e-3, Math.abs(numeric[i])) + 1e-9,
                             "column " + j + ", weight " + i + ": trace " + java.util.Arrays.toString(trace)
@@ -169,16 +160,15 @@ class FullTraceNumericalTest {
     @Test
     void hessianFreeTraceMissesTheCurvatureTermForSgd() {
         // sanity: the test above can fail; the Hessian-free trace of SGD is not dw/dβ
-        NDArray w = manager.create(W0);
-        w.setName("w");
+        Vec w = Flat.of(JVM, W0);
         double eps = 1e-5;
         double[] plus = unroll(BaseAlgorithm.SGD, AdamForm.CODE, 2.0 * Math.exp(eps));
         double[] minus = unroll(BaseAlgorithm.SGD, AdamForm.CODE, 2.0 * Math.exp(-eps));
-        try (MetaOptimize opt = builder(BaseAlgorithm.SGD, AdamForm.CODE, 2.0).build(ParameterLayout.of(new NDList(w)), manager)) {
+        try (MetaOptimize opt = builder(BaseAlgorithm.SGD, AdamForm.CODE, 2.0).build(LAYOUT, JVM, DType.FLOAT64)) {
             for (int t = 0; t < STEPS; t++) {
-                opt.step(new NDList(w), gradientOf(new NDList(w)));
+                opt.step(w, gradientOf(w));
             }
-            double[] trace = opt.traceColumn(0).get(0).toDoubleArray();
+            double[] trace = opt.traceColumn(0);
             double numeric0 = (plus[0] - minus[0]) / (2 * eps);
             assertTrue(Math.abs(trace[0] - numeric0) > 1e-3 * Math.abs(numeric0),
                     "Hessian-free trace " + trace[0] + " should differ from dw/dβ " + numeric0);
@@ -190,8 +180,8 @@ class FullTraceNumericalTest {
     void twoByTwoCarriesTheMetaSensitivity() {
         double alpha0 = 0.1;
         double eta = 0.1;
-        NDArray w = manager.zeros(new Shape(1), ai.djl.ndarray.types.DataType.FLOAT64);
-        w.setName("w");
+        Vec w = Flat.of(JVM, 0.0);
+        Vec g1 = Flat.of(JVM, 0.0);
         double rw = 0;
         double rh = 0;
         double ry = 1;
@@ -199,8 +189,8 @@ class FullTraceNumericalTest {
         try (MetaOptimize opt = MetaOptimize.builder().optBase(BaseAlgorithm.SGD).optMeta(MetaAlgorithm.SGD)
                 .optMetaStepSize(eta).optInitialStepSize(alpha0).optDiscount(1.0).optTrace(TraceKind.FULL)
                 .optFullTraceApproximation(FullTraceApproximation.TWO_BY_TWO)
-                .build(ParameterLayout.of(new NDList(w)), manager)) {
-            StepContext ctx = StepContext.withGradientFunction(ws -> new NDList(ws.get(0).sub(1)));
+                .build(ParameterLayout.vectors("w", 1), JVM, DType.FLOAT64)) {
+            StepContext ctx = StepContext.withGradientFunction((ws, out) -> JVM.addScalar(out, ws, -1));
             for (int t = 0; t < 8; t++) {
                 double g = rw - 1;
                 double alpha = Math.exp(rb);
@@ -212,10 +202,11 @@ class FullTraceNumericalTest {
                 rh = nextH;
                 ry = nextY;
                 rb -= eta * z;
-                opt.step(new NDList(w), new NDList(w.sub(1)), ctx);
+                JVM.addScalar(g1, w, -1);
+                opt.step(w, g1, ctx);
                 assertEquals(ry, opt.metaSensitivity()[0][0], 1e-8, "Y after step " + (t + 1));
-                assertEquals(rh, opt.traceColumn(0).get(0).getDouble(0), 1e-8, "H after step " + (t + 1));
-                assertEquals(rw, w.getDouble(0), 1e-12, "w after step " + (t + 1));
+                assertEquals(rh, opt.traceColumn(0)[0], 1e-8, "H after step " + (t + 1));
+                assertEquals(rw, Flat.doubles(w)[0], 1e-12, "w after step " + (t + 1));
             }
             assertTrue(ry < 0.99, "Y must have moved away from 1, got " + ry);
         }

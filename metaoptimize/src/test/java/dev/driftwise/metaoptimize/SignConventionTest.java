@@ -2,32 +2,19 @@ package dev.driftwise.metaoptimize;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import dev.driftwise.metaoptimize.base.BaseAlgorithm;
 import dev.driftwise.metaoptimize.meta.MetaAlgorithm;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Vec;
+import dev.driftwise.metaoptimize.tensor.jvm.JvmEngine;
+import dev.driftwise.metaoptimize.testing.Flat;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Spec §8.2: aligned steps must raise α, oscillating steps must lower it. */
 class SignConventionTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     static Stream<Arguments> pairs() {
         return Stream.of(
@@ -38,13 +25,14 @@ class SignConventionTest {
     }
 
     private double alphaAfter(BaseAlgorithm base, MetaAlgorithm meta, boolean alternating) {
-        NDArray w = manager.create(new float[] {0.5f, -0.5f, 1f});
-        w.setName("w");
         try (MetaOptimize opt = MetaOptimize.builder().optBase(base).optMeta(meta).optInitialStepSize(1e-3)
-                .optMetaStepSize(1e-2).optDiscount(0.9).build(ParameterLayout.of(new NDList(w)), manager)) {
+                .optMetaStepSize(1e-2).optDiscount(0.9).build(ParameterLayout.vectors("w", 3), JvmEngine.INSTANCE,
+                        DType.FLOAT32)) {
+            Vec w = Flat.of(JvmEngine.INSTANCE, 0.5f, -0.5f, 1f);
+            Vec g = Flat.of(JvmEngine.INSTANCE, 0f, 0f, 0f);
             for (int t = 0; t < 200; t++) {
                 float s = alternating && t % 2 == 1 ? -1f : 1f;
-                opt.step(new NDList(w), new NDList(manager.create(new float[] {s, 2 * s, -s})));
+                opt.step(w, Flat.set(g, s, 2 * s, -s));
             }
             return opt.stepSizes().get(0).alpha();
         }

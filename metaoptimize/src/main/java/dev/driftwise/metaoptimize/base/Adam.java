@@ -1,7 +1,8 @@
 package dev.driftwise.metaoptimize.base;
 
-import ai.djl.ndarray.NDArray;
-import dev.driftwise.metaoptimize.ScalarOperands;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 
 /**
  * Adam / AdamW (AdamW when κ > 0: decoupled decay {@code −ακw}), in either form of spec §2.4.
@@ -19,49 +20,32 @@ public final class Adam extends BaseUpdate {
     private final AdamForm form;
     private final double rho; // ρ: first-moment decay
     private final double lambda; // λ: second-moment decay
-    // the step's scalars as tensors kept across steps (ScalarOperand): same arithmetic, no array per scalar
-    private static final int RHO = 0;
-    private static final int LAMBDA = 1;
-    private static final int EPSILON = 2;
-    private static final int MU = 3;
-    private static final int ONE_MINUS_RHO = 4;
-    private static final int ONE_MINUS_LAMBDA = 5;
-    private static final int SCALE = 6;
-    private final ScalarOperands scalars = new ScalarOperands(7);
 
-    public Adam(AdamForm form, double rho, double lambda, double weightDecay) {
-        super(weightDecay, 2);
+    public Adam(Engine engine, int length, DType dtype, AdamForm form, double rho, double lambda, double weightDecay) {
+        super(engine, length, dtype, weightDecay, 2);
         this.form = form;
         this.rho = rho;
         this.lambda = lambda;
     }
 
     @Override
-    public NDArray descent(int p, NDArray w, NDArray g, long t) {
-        NDArray m = state[p][0];
-        NDArray v = state[p][1];
-        NDArray d;
+    public Vec descent(Vec w, Vec g, long t) {
+        Vec m = moments[0];
+        Vec v = moments[1];
         if (form == AdamForm.CODE) {
-            m.muli(scalars.of(RHO, rho, m)).addi(g);
-            v.muli(scalars.of(LAMBDA, lambda, v)).addi(g.square());
-            double mu = (1 - lambda) / (1 - Math.pow(lambda, t));
-            d = m.div(v.mul(scalars.of(MU, mu, v)).addi(scalars.of(EPSILON, CODE_EPSILON, v)).sqrt());
+            engine.lincomb(m, rho, m, 1, g);
+            engine.addcmul(v, lambda, v, 1, g, g);
+            engine.normalize(direction, 1, m, v, (1 - lambda) / (1 - Math.pow(lambda, t)), CODE_EPSILON, 0);
         } else {
-            m.muli(scalars.of(RHO, rho, m)).addi(g.mul(scalars.of(ONE_MINUS_RHO, 1 - rho, g)));
-            v.muli(scalars.of(LAMBDA, lambda, v)).addi(g.square().muli(scalars.of(ONE_MINUS_LAMBDA, 1 - lambda, g)));
+            engine.lincomb(m, rho, m, 1 - rho, g);
+            engine.addcmul(v, lambda, v, 1 - lambda, g, g);
             double bc1 = 1 - Math.pow(rho, t);
             double sqrtBc2 = Math.sqrt(1 - Math.pow(lambda, t));
-            // (m/bc1)/(sqrt(v/bc2)+ε) = (m/(sqrt(v)+ε·sqrt(bc2)))·sqrt(bc2)/bc1: one op fewer
-            d = m.div(v.sqrt().addi(scalars.of(EPSILON, STANDARD_EPSILON * sqrtBc2, v)))
-                    .muli(scalars.of(SCALE, sqrtBc2 / bc1, m));
+            // (m/bc1)/(sqrt(v/bc2)+ε) = (m/(sqrt(v)+ε·sqrt(bc2)))·sqrt(bc2)/bc1: one pass
+            engine.normalize(direction, sqrtBc2 / bc1, m, v, 1, 0, STANDARD_EPSILON * sqrtBc2);
         }
-        return withDecay(d, w);
-    }
-
-    @Override
-    public void close() {
-        super.close();
-        scalars.close();
+        addDecay(direction, w);
+        return direction;
     }
 
     @Override
@@ -88,37 +72,50 @@ public final class Adam extends BaseUpdate {
      * h' = γ[(1 − κα)h − α·∂d/∂x·X], h^m' = γ·dm, h^v' = γ·dv.
      */
     @Override
-    public NDArray pushTangent(int p, NDArray alpha, NDArray h, NDArray[] aux, NDArray hvp, NDArray g,
-            double gamma, long t) {
-        NDArray m = state[p][0];
-        NDArray v = state[p][1];
-        NDArray hm = aux[0];
-        NDArray hv = aux[1];
-        NDArray dDirection;
-        if (form == AdamForm.CODE) {
-            hm.muli(rho).addi(hvp); // dm = ρ h^m + ∇²f·h
-            hv.muli(lambda).addi(g.mul(hvp).muli(2)); // dv = λ h^v + 2 g ⊙ ∇²f·h
-            double mu = (1 - lambda) / (1 - Math.pow(lambda, t));
-            NDArray s = v.mul(mu).addi(CODE_EPSILON).sqrt();
-            // d(m/s) = dm/s − m·μ·dv/(2 s³)
-            dDirection = hm.div(s).subi(m.mul(hv).muli(mu / 2).divi(s.pow(3)));
+    public void pushTangent(Vec next, Vec h, Vec[] aux, Vec hvp, Vec g, Vec alpha, double gamma, long t, Vec[] scratch) {
+        Vec m = moments[0];
+        Vec v = moments[1];
+        Vec hm = aux[0];
+        Vec hv = aux[1];
+        Vec dDirection = scratch[0];
+        Vec s = scratch[1];
+        boolean code = form == AdamForm.CODE;
+        if (hvp != null) {
+            engine.lincomb(hm, rho, hm, code ? 1 : 1 - rho, hvp); // dm = ρ h^m + (1−ρ)·∇²f·h
+            engine.addcmul(hv, lambda, hv, code ? 2 : 2 * (1 - lambda), g, hvp); // dv = λ h^v + 2(1−λ) g ⊙ ∇²f·h
         } else {
-            hm.muli(rho).addi(hvp.mul(1 - rho));
-            hv.muli(lambda).addi(g.mul(hvp).muli(2 * (1 - lambda)));
+            engine.scale(hm, rho, hm);
+            engine.scale(hv, lambda, hv);
+        }
+        if (code) {
+            // d = m/s with s = sqrt(μv + ε): d(m/s) = dm/s − m·μ·dv/(2 s³)
+            double mu = (1 - lambda) / (1 - Math.pow(lambda, t));
+            engine.scale(s, mu, v);
+            engine.addScalar(s, s, CODE_EPSILON);
+            engine.sqrt(s, s);
+            engine.mul(dDirection, 1, m, hv);
+            engine.div(dDirection, dDirection, s);
+            engine.div(dDirection, dDirection, s);
+            engine.lincomb(dDirection, -mu / 2, dDirection, 1, hm); // dm − μ·m·dv/(2 s²)
+            engine.div(dDirection, dDirection, s);
+        } else {
+            // d = (m/bc1)/(r + ε), r = sqrt(v/bc2): dd = (dm/s − m·dr/s²)/bc1, dr = dv/(2·bc2·r)
             double bc1 = 1 - Math.pow(rho, t);
             double bc2 = 1 - Math.pow(lambda, t);
-            NDArray r = v.div(bc2).sqrt();
-            NDArray s = r.add(STANDARD_EPSILON);
-            // dr = dv/(2·bc2·r); r = 0 only where every gradient so far was 0, then dv = 0 too
-            NDArray dr = hv.div(r.maximum(Double.MIN_NORMAL).muli(2 * bc2));
-            dDirection = hm.div(s).subi(m.mul(dr).divi(s.square())).divi(bc1);
+            engine.scale(s, 1 / bc2, v);
+            engine.sqrt(s, s); // r
+            engine.maxScalar(dDirection, s, Double.MIN_NORMAL); // r = 0 only where every gradient so far was 0, then dv = 0
+            engine.div(dDirection, hv, dDirection);
+            engine.scale(dDirection, 1 / (2 * bc2), dDirection); // dr
+            engine.addScalar(s, s, STANDARD_EPSILON); // s = r + ε
+            engine.mul(dDirection, 1, dDirection, m);
+            engine.div(dDirection, dDirection, s);
+            engine.lincomb(dDirection, -1, dDirection, 1, hm); // dm − m·dr/s
+            engine.div(dDirection, dDirection, s);
+            engine.scale(dDirection, 1 / bc1, dDirection);
         }
-        NDArray next = h.sub(dDirection.muli(alpha));
-        if (weightDecay != 0) {
-            next.subi(h.mul(alpha).muli(weightDecay));
-        }
-        hm.muli(gamma);
-        hv.muli(gamma);
-        return next.muli(gamma);
+        pushWeights(next, h, dDirection, alpha, gamma);
+        engine.scale(hm, gamma, hm);
+        engine.scale(hv, gamma, hv);
     }
 }

@@ -1,6 +1,8 @@
 package dev.driftwise.metaoptimize.base;
 
-import ai.djl.ndarray.NDArray;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 
 /**
  * Lion (spec §2.5): {@code d = sign(c·m_t + (1 − c)·g_t) + κw} with the OLD momentum, then
@@ -12,18 +14,20 @@ public final class Lion extends BaseUpdate {
     private final double rho; // ρ: momentum decay
     private final double c; // c: interpolation weight
 
-    public Lion(double rho, double c, double weightDecay) {
-        super(weightDecay, 1);
+    public Lion(Engine engine, int length, DType dtype, double rho, double c, double weightDecay) {
+        super(engine, length, dtype, weightDecay, 1);
         this.rho = rho;
         this.c = c;
     }
 
     @Override
-    public NDArray descent(int p, NDArray w, NDArray g, long t) {
-        NDArray m = state[p][0];
-        NDArray d = withDecay(m.mul(c).addi(g.mul(1 - c)).signi(), w);
-        m.muli(rho).addi(g.mul(1 - rho));
-        return d;
+    public Vec descent(Vec w, Vec g, long t) {
+        Vec m = moments[0];
+        engine.lincomb(direction, c, m, 1 - c, g);
+        engine.sign(direction, direction);
+        addDecay(direction, w);
+        engine.lincomb(m, rho, m, 1 - rho, g);
+        return direction;
     }
 
     @Override
@@ -38,12 +42,7 @@ public final class Lion extends BaseUpdate {
 
     // spec §2.5: sign has zero derivative, so the Lion trace is exact: h' = γ(1 − κα)h
     @Override
-    public NDArray pushTangent(int p, NDArray alpha, NDArray h, NDArray[] aux, NDArray hvp, NDArray g,
-            double gamma, long t) {
-        NDArray next = h.mul(gamma);
-        if (weightDecay != 0) {
-            next.subi(h.mul(alpha).muli(weightDecay * gamma));
-        }
-        return next;
+    public void pushTangent(Vec next, Vec h, Vec[] aux, Vec hvp, Vec g, Vec alpha, double gamma, long t, Vec[] scratch) {
+        pushWeights(next, h, null, alpha, gamma);
     }
 }

@@ -1,6 +1,8 @@
 package dev.driftwise.metaoptimize.base;
 
-import ai.djl.ndarray.NDArray;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 
 /**
  * RMSProp in the code's form (spec §2.3): unnormalised accumulator {@code v ← λv + g²},
@@ -12,17 +14,19 @@ public final class RmsProp extends BaseUpdate {
     static final double EPSILON = 1e-10;
     private final double lambda; // λ: second-moment decay
 
-    public RmsProp(double lambda, double weightDecay) {
-        super(weightDecay, 1);
+    public RmsProp(Engine engine, int length, DType dtype, double lambda, double weightDecay) {
+        super(engine, length, dtype, weightDecay, 1);
         this.lambda = lambda;
     }
 
     @Override
-    public NDArray descent(int p, NDArray w, NDArray g, long t) {
-        NDArray v = state[p][0];
-        v.muli(lambda).addi(g.square());
+    public Vec descent(Vec w, Vec g, long t) {
+        Vec v = moments[0];
+        engine.addcmul(v, lambda, v, 1, g, g);
         double mu = (1 - lambda) / (1 - Math.pow(lambda, t));
-        return withDecay(g.div(v.mul(mu).addi(EPSILON).sqrt()), w);
+        engine.normalize(direction, 1, g, v, mu, EPSILON, 0);
+        addDecay(direction, w);
+        return direction;
     }
 
     @Override

@@ -1,17 +1,23 @@
 package dev.driftwise.metaoptimize.base;
 
-import ai.djl.ndarray.NDArray;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 
 /** SGD with decoupled weight decay: {@code Δw = −α(g + κw)} (spec §2.1). */
 public final class Sgd extends BaseUpdate {
 
-    public Sgd(double weightDecay) {
-        super(weightDecay, 0);
+    public Sgd(Engine engine, int length, DType dtype, double weightDecay) {
+        super(engine, length, dtype, weightDecay, 0);
     }
 
     @Override
-    public NDArray descent(int p, NDArray w, NDArray g, long t) {
-        return weightDecay == 0 ? g : g.add(w.mul(weightDecay));
+    public Vec descent(Vec w, Vec g, long t) {
+        if (weightDecay == 0) {
+            return g;
+        }
+        engine.lincomb(direction, 1, g, weightDecay, w);
+        return direction;
     }
 
     @Override
@@ -26,12 +32,7 @@ public final class Sgd extends BaseUpdate {
 
     // spec §2.1: h' = γ[(1 − κα)h − α ⊙ ∇²f·h]
     @Override
-    public NDArray pushTangent(int p, NDArray alpha, NDArray h, NDArray[] aux, NDArray hvp, NDArray g,
-            double gamma, long t) {
-        NDArray next = h.sub(hvp.mul(alpha));
-        if (weightDecay != 0) {
-            next.subi(h.mul(alpha).muli(weightDecay));
-        }
-        return next.muli(gamma);
+    public void pushTangent(Vec next, Vec h, Vec[] aux, Vec hvp, Vec g, Vec alpha, double gamma, long t, Vec[] scratch) {
+        pushWeights(next, h, hvp, alpha, gamma);
     }
 }

@@ -1,6 +1,8 @@
 package dev.driftwise.metaoptimize.base;
 
-import ai.djl.ndarray.NDArray;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 
 /**
  * SGD with momentum in the paper's/code's form (spec §2.2), with its one-step lag: the weight step
@@ -11,17 +13,18 @@ public final class SgdMomentum extends BaseUpdate {
 
     private final double rho; // ρ: momentum decay
 
-    public SgdMomentum(double rho, double weightDecay) {
-        super(weightDecay, 1);
+    public SgdMomentum(Engine engine, int length, DType dtype, double rho, double weightDecay) {
+        super(engine, length, dtype, weightDecay, 1);
         this.rho = rho;
     }
 
     @Override
-    public NDArray descent(int p, NDArray w, NDArray g, long t) {
-        NDArray m = state[p][0];
-        NDArray d = withDecay(m.duplicate(), w);
-        m.muli(rho).addi(g.mul(1 - rho));
-        return d;
+    public Vec descent(Vec w, Vec g, long t) {
+        Vec m = moments[0];
+        engine.copy(direction, m);
+        addDecay(direction, w);
+        engine.lincomb(m, rho, m, 1 - rho, g);
+        return direction;
     }
 
     @Override
@@ -41,14 +44,14 @@ public final class SgdMomentum extends BaseUpdate {
 
     // spec §2.2: h' = γ[(1 − κα)h − α h^m], h^m' = γ[ρ h^m + (1 − ρ) ∇²f·h]
     @Override
-    public NDArray pushTangent(int p, NDArray alpha, NDArray h, NDArray[] aux, NDArray hvp, NDArray g,
-            double gamma, long t) {
-        NDArray hm = aux[0];
-        NDArray next = h.sub(hm.mul(alpha));
-        if (weightDecay != 0) {
-            next.subi(h.mul(alpha).muli(weightDecay));
+    public void pushTangent(Vec next, Vec h, Vec[] aux, Vec hvp, Vec g, Vec alpha, double gamma, long t, Vec[] scratch) {
+        Vec hm = aux[0];
+        pushWeights(next, h, hm, alpha, gamma);
+        if (hvp == null) {
+            engine.scale(hm, rho * gamma, hm);
+        } else {
+            engine.lincomb(hm, rho, hm, 1 - rho, hvp);
+            engine.scale(hm, gamma, hm);
         }
-        hm.muli(rho).addi(hvp.mul(1 - rho)).muli(gamma);
-        return next.muli(gamma);
     }
 }

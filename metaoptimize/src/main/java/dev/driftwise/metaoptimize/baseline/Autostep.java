@@ -1,22 +1,17 @@
 package dev.driftwise.metaoptimize.baseline;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import dev.driftwise.metaoptimize.BlockStepSize;
-import dev.driftwise.metaoptimize.OptimizerSpec;
+import dev.driftwise.metaoptimize.OnlineOptimizer;
 import dev.driftwise.metaoptimize.ParameterLayout;
 import dev.driftwise.metaoptimize.StepContext;
+import dev.driftwise.metaoptimize.StepReport;
 import dev.driftwise.metaoptimize.state.StateReader;
 import dev.driftwise.metaoptimize.state.StateWriter;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * Autostep (Mahmood, Sutton, Degris &amp; Pilarski 2012, "Tuning-free step-size adaptation",
@@ -27,233 +22,182 @@ import java.util.Objects;
  * <pre>
  *   v_i ← max(|δ x_i h_i|, v_i + (1/τ) α_i x_i² (|δ x_i h_i| − v_i))      (old α_i)
  *   α_i ← α_i exp(μ δ x_i h_i / v_i)          only where v_i ≠ 0
- *   M   ← max(Σ_i α_i x_i², 1);  α_i ← α_i / M  (the sum runs over every tensor of the layout)
+ *   M   ← max(Σ_i α_i x_i², 1);  α_i ← α_i / M  (the sum runs over every weight)
  *   w_i ← w_i + α_i δ x_i
  *   h_i ← h_i (1 − α_i x_i²) + α_i δ x_i
  * </pre>
  *
- * These are the equations of the paper's Table 1 as our brief states them, cross-checked against a
- * public third-party implementation of Table 1 (the PDF itself was not at hand); same ordering: v
- * with the old α, then α, then the normaliser, then w and h.
- * α, v and h are float64 tensors on the parameters' manager.
+ * The engine cannot express it (the normaliser M couples every weight), so it is a class of its own,
+ * written over the same {@link Engine} operations. α, v and h are FLOAT64 vectors on the engine; a
+ * step whose new state would not be finite is skipped whole.
  */
-public final class Autostep extends BaselineOptimizer {
+public final class Autostep implements OnlineOptimizer {
 
-    /** μ: meta step size, the paper's recommended value. */
-    public static final double DEFAULT_META_STEP_SIZE = 0.01;
-    /** τ: time scale of the running bound v, the paper's recommended value. */
-    public static final double DEFAULT_TIME_SCALE = 10_000;
-    /** α0: the paper leaves it to the user (Autostep is robust to it); 0.05 as for {@link Idbd}. */
-    public static final double DEFAULT_INITIAL_STEP_SIZE = 0.05;
+    private static final String KIND = "autostep";
+    private static final int FORMAT_VERSION = 2;
 
-    private final double mu;
-    private final double tau;
-    private final double alpha0;
-    private final int n;
-    private NDArray[] alpha;
-    private NDArray[] bound;
-    private NDArray[] trace;
-    private NDArray[] lastMetaGradient;
-    private NDArray inverseTau;
-    private NDArray negativeMu;
-    private NDArray one;
-    private NDArray smallestPositive;
+    private final AutostepConfig config;
+    private final ParameterLayout layout;
+    private final Engine engine;
+    private final DType dtype;
+    private final Vec alpha;
+    private final Vec bound;
+    private final Vec trace;
+    private final Vec z;
+    private final Vec g64;
+    private final Vec x2;
+    private final Vec nextAlpha;
+    private final Vec nextBound;
+    private final Vec nextTrace;
+    private final Vec scratch;
+    private final Vec descent;
+    private long steps;
+    private long skipped;
 
-    private Autostep(Builder b) {
-        super(b.layout);
-        this.mu = b.mu;
-        this.tau = b.tau;
-        this.alpha0 = b.alpha0;
-        this.n = b.layout.count();
-    }
-
-    public static Builder builder(ParameterLayout layout) {
-        return new Builder(layout);
-    }
-
-    @Override
-    protected void createConstants(NDManager manager) {
-        inverseTau = constant(manager, 1 / tau);
-        negativeMu = constant(manager, -mu);
-        one = constant(manager, 1.0);
-        // max(v, MIN_VALUE) equals v for every v > 0 and turns v = 0 (where δxh = 0 too) into a
-        // harmless 0 / MIN_VALUE = 0: exactly the paper's "only where v ≠ 0", in one op
-        smallestPositive = constant(manager, Double.MIN_VALUE);
-    }
-
-    @Override
-    protected void initState(NDManager manager, NDList parameters) {
-        alpha = new NDArray[n];
-        bound = new NDArray[n];
-        trace = new NDArray[n];
-        lastMetaGradient = new NDArray[n];
-        for (int i = 0; i < n; i++) {
-            Shape shape = layout.get(i).shape();
-            alpha[i] = manager.zeros(shape, DataType.FLOAT64).addi(alpha0);
-            bound[i] = manager.zeros(shape, DataType.FLOAT64);
-            trace[i] = manager.zeros(shape, DataType.FLOAT64);
-            lastMetaGradient[i] = manager.zeros(new Shape(), DataType.FLOAT64);
-        }
+    Autostep(AutostepConfig config, ParameterLayout layout, Engine engine, DType dtype) {
+        this.config = config;
+        this.layout = layout;
+        this.engine = engine;
+        this.dtype = dtype;
+        int n = layout.totalSize();
+        alpha = engine.zeros(n, DType.FLOAT64);
+        engine.fill(alpha, config.alpha0());
+        bound = engine.zeros(n, DType.FLOAT64);
+        trace = engine.zeros(n, DType.FLOAT64);
+        z = engine.zeros(n, DType.FLOAT64);
+        g64 = engine.zeros(n, DType.FLOAT64);
+        x2 = engine.zeros(n, DType.FLOAT64);
+        nextAlpha = engine.zeros(n, DType.FLOAT64);
+        nextBound = engine.zeros(n, DType.FLOAT64);
+        nextTrace = engine.zeros(n, DType.FLOAT64);
+        scratch = engine.zeros(n, DType.FLOAT64);
+        descent = engine.zeros(n, dtype);
     }
 
     @Override
-    protected NDList stateArrays() {
-        NDList all = new NDList();
-        if (alpha != null) {
-            all.addAll(List.of(alpha));
-            all.addAll(List.of(bound));
-            all.addAll(List.of(trace));
-            all.addAll(List.of(lastMetaGradient));
-        }
-        return all;
+    public ParameterLayout layout() {
+        return layout;
     }
 
     @Override
-    protected Proposal propose(NDList parameters, NDList gradients, StepContext context) {
-        NDList diagonal = requireDiagonalHessian(context);
-        NDArray[] nextBound = new NDArray[n];
-        NDArray[] raised = new NDArray[n];
-        NDArray[] metaGradient = new NDArray[n];
-        NDArray total = null;
-        for (int i = 0; i < n; i++) {
-            NDArray x2 = diagonal.get(i);
-            NDArray z = trace[i].mul(gradients.get(i)); // z = h g = −δ x h
-            NDArray absZ = z.abs();
-            NDArray follow = alpha[i].mul(x2).muli(inverseTau).muli(absZ.sub(bound[i]));
-            NDArray v = absZ.maximum(bound[i].add(follow));
-            raised[i] = alpha[i].mul(z.div(v.maximum(smallestPositive)).muli(negativeMu).exp());
-            nextBound[i] = v;
-            metaGradient[i] = z.sum();
-            NDArray sum = raised[i].mul(x2).sum();
-            total = total == null ? sum : total.addi(sum);
-        }
-        NDArray normaliser = total.maximum(one);
-        NDArray[] nextAlpha = new NDArray[n];
-        NDArray[] nextTrace = new NDArray[n];
-        NDArray[] descent = new NDArray[n];
-        NDArray guard = total;
-        for (int i = 0; i < n; i++) {
-            nextAlpha[i] = raised[i].div(normaliser);
-            NDArray alphaX2 = nextAlpha[i].mul(diagonal.get(i));
-            descent[i] = nextAlpha[i].mul(gradients.get(i)); // −α δ x
-            nextTrace[i] = trace[i].sub(trace[i].mul(alphaX2)).subi(descent[i]);
-            guard = guard.add(nextTrace[i].sum());
-        }
-        NDArray check = guard;
-        return new Proposal() {
-            @Override
-            public double finiteCheck() {
-                // ∞/NaN in g or h reach v, then α, then Σ α x²; overflow of the trace reaches its sum
-                return HostScalar.read(check);
-            }
+    public Engine engine() {
+        return engine;
+    }
 
-            @Override
-            public void commit() {
-                for (int i = 0; i < n; i++) {
-                    parameters.get(i).subi(descent[i]);
-                    alpha[i].intern(nextAlpha[i]);
-                    bound[i].intern(nextBound[i]);
-                    trace[i].intern(nextTrace[i]);
-                    lastMetaGradient[i].intern(metaGradient[i]);
-                }
-            }
-        };
+    @Override
+    public StepReport step(Vec parameters, Vec gradients, StepContext context) {
+        if (context == null || context.diagonalHessian() == null) {
+            throw new IllegalArgumentException("Autostep needs the diagonal of the loss Hessian (x² for squared loss on a "
+                    + "linear model) in every step's context: StepContext.withDiagonalHessian(...)");
+        }
+        engine.copy(g64, gradients);
+        engine.copy(x2, context.diagonalHessian());
+        engine.mul(z, 1, trace, g64); // z = h g = −δ x h
+        // v ← max(|z|, v + α x² (|z| − v) / τ), with the old α
+        engine.abs(nextBound, z);
+        engine.lincomb(scratch, 1, nextBound, -1, bound);
+        engine.mul(scratch, 1 / config.tau(), scratch, alpha);
+        engine.mul(scratch, 1, scratch, x2);
+        engine.lincomb(scratch, 1, bound, 1, scratch);
+        engine.maximum(nextBound, nextBound, scratch);
+        // α ← α exp(−μ z / v); max(v, MIN_VALUE) turns v = 0 (where z = 0 too) into a harmless 0 / MIN_VALUE = 0
+        engine.maxScalar(scratch, nextBound, Double.MIN_VALUE);
+        engine.div(scratch, z, scratch);
+        engine.scale(scratch, -config.mu(), scratch);
+        engine.exp(scratch, scratch);
+        engine.mul(nextAlpha, 1, alpha, scratch);
+        double total = engine.dot(nextAlpha, x2); // Σ α x² over every weight
+        engine.scale(nextAlpha, 1 / Math.max(total, 1), nextAlpha);
+        // h ← h (1 − α x²) − α g
+        engine.mul(scratch, 1, nextAlpha, x2);
+        engine.addcmul(nextTrace, 1, trace, -1, trace, scratch);
+        engine.mul(scratch, 1, nextAlpha, g64); // −α δ x
+        engine.lincomb(nextTrace, 1, nextTrace, -1, scratch);
+        // ∞/NaN in g or h reach v, then α, then Σ α x²; overflow of the trace reaches its sum
+        if (!Double.isFinite(total) || !engine.allFinite(nextTrace)) {
+            skipped++;
+            return StepReport.skipped(steps, "non-finite update");
+        }
+        engine.copy(descent, scratch);
+        engine.lincomb(parameters, 1, parameters, -1, descent);
+        engine.copy(alpha, nextAlpha);
+        engine.copy(bound, nextBound);
+        engine.copy(trace, nextTrace);
+        steps++;
+        return StepReport.applied(steps);
     }
 
     @Override
     public List<BlockStepSize> stepSizes() {
-        List<BlockStepSize> blocks = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            if (!hasState()) {
-                blocks.add(PerWeightStepSizes.initial(layout.get(i), alpha0));
-                continue;
-            }
-            try (NDScope scope = new NDScope()) {
-                scope.suppressNotUsedWarning();
-                blocks.add(PerWeightStepSizes.of(
-                        layout.get(i), alpha[i].log(), HostScalar.read(lastMetaGradient[i]), trace[i]));
-            }
+        double[] a = host(alpha);
+        double[] zs = host(z);
+        double[] h = host(trace);
+        List<BlockStepSize> out = new ArrayList<>(layout.count());
+        for (int p = 0; p < layout.count(); p++) {
+            out.add(PerWeightSummary.of(layout, p, a, zs, h));
         }
-        return blocks;
+        return out;
     }
 
     @Override
-    public OptimizerSpec spec() {
-        Map<String, String> hp = new LinkedHashMap<>();
-        hp.put("mu", Double.toString(mu));
-        hp.put("tau", Double.toString(tau));
-        hp.put("alpha0", Double.toString(alpha0));
-        return new OptimizerSpec("autostep", hp);
+    public double[] alphas() {
+        return PerWeightSummary.geometricMeans(layout, host(alpha));
     }
 
     @Override
-    protected void writeState(StateWriter out) {
-        for (int i = 0; i < n; i++) {
-            out.writeArray(alpha[i]).writeArray(bound[i]).writeArray(trace[i]).writeArray(lastMetaGradient[i]);
-        }
+    public double[] lastMetaGradients() {
+        return PerWeightSummary.sums(layout, host(z));
+    }
+
+    private double[] host(Vec v) {
+        double[] out = new double[v.length()];
+        engine.download(v, out, 0);
+        return out;
     }
 
     @Override
-    protected void readState(StateReader in, NDManager manager) {
-        NDArray[] a = new NDArray[n];
-        NDArray[] v = new NDArray[n];
-        NDArray[] h = new NDArray[n];
-        NDArray[] z = new NDArray[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = in.readArray(manager);
-            v[i] = in.readArray(manager);
-            h[i] = in.readArray(manager);
-            z[i] = in.readArray(manager);
-        }
+    public long stepCount() {
+        return steps;
+    }
+
+    @Override
+    public long skippedSteps() {
+        return skipped;
+    }
+
+    @Override
+    public AutostepConfig config() {
+        return config;
+    }
+
+    private String fingerprint() {
+        return config.text() + " layout=" + layout + " dtype=" + dtype;
+    }
+
+    @Override
+    public byte[] saveState() {
+        StateWriter out = new StateWriter(KIND, FORMAT_VERSION, fingerprint()).writeLong(steps).writeLong(skipped);
+        out.writeVec(alpha).writeVec(bound).writeVec(trace).writeVec(z);
+        return out.toByteArray();
+    }
+
+    @Override
+    public void restoreState(byte[] state) {
+        StateReader in = new StateReader(state, KIND, FORMAT_VERSION, fingerprint());
+        long s = in.readLong();
+        long k = in.readLong();
+        List<Runnable> copies = List.of(in.readVec(alpha, "α"), in.readVec(bound, "v"), in.readVec(trace, "h"),
+                in.readVec(z, "z"));
         in.expectEnd();
-        alpha = a;
-        bound = v;
-        trace = h;
-        lastMetaGradient = z;
+        copies.forEach(Runnable::run);
+        steps = s;
+        skipped = k;
     }
 
     @Override
-    protected void dropState() {
-        alpha = null;
-        bound = null;
-        trace = null;
-        lastMetaGradient = null;
-    }
-
-    /** Settings of {@link Autostep}; defaults are the paper's. */
-    public static final class Builder {
-        private final ParameterLayout layout;
-        private double mu = DEFAULT_META_STEP_SIZE;
-        private double tau = DEFAULT_TIME_SCALE;
-        private double alpha0 = DEFAULT_INITIAL_STEP_SIZE;
-
-        private Builder(ParameterLayout layout) {
-            this.layout = Objects.requireNonNull(layout, "layout");
-        }
-
-        /** μ: meta step size (default 0.01). */
-        public Builder optMetaStepSize(double mu) {
-            this.mu = mu;
-            return this;
-        }
-
-        /** τ: how slowly v forgets a large |δ x h| (default 10⁴). */
-        public Builder optTimeScale(double tau) {
-            this.tau = tau;
-            return this;
-        }
-
-        /** α0: initial step size of every weight (default 0.05). */
-        public Builder optInitialStepSize(double alpha0) {
-            this.alpha0 = alpha0;
-            return this;
-        }
-
-        public Autostep build() {
-            SettingChecks.positive("Autostep meta step size μ (optMetaStepSize)", mu, "0.01");
-            SettingChecks.atLeast("Autostep time scale τ (optTimeScale)", tau, 1, "10000");
-            SettingChecks.positive("Autostep initial step size α0 (optInitialStepSize)", alpha0, "0.001 to 0.1");
-            return new Autostep(this);
+    public void close() {
+        for (Vec v : List.of(alpha, bound, trace, z, g64, x2, nextAlpha, nextBound, nextTrace, scratch, descent)) {
+            v.close();
         }
     }
 }

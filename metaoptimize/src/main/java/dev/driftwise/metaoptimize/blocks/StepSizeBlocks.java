@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class StepSizeBlocks {
 
     /** What kind of granularity. */
-    public enum Kind { SCALAR, PER_TENSOR, EXPLICIT, PER_WEIGHT }
+    public enum Kind { SCALAR, PER_TENSOR, PER_LAYER, EXPLICIT, PER_WEIGHT }
 
     private final Kind kind;
     private final Map<String, List<String>> groups;
@@ -34,6 +34,14 @@ public final class StepSizeBlocks {
 
     public static StepSizeBlocks perTensor() {
         return new StepSizeBlocks(Kind.PER_TENSOR, Map.of());
+    }
+
+    /**
+     * One α per layer: tensors whose names agree up to the last '.' share a block ({@code layer0.weight}
+     * and {@code layer0.bias} form block {@code layer0}); a name without a '.' is a block of its own.
+     */
+    public static StepSizeBlocks perLayer() {
+        return new StepSizeBlocks(Kind.PER_LAYER, Map.of());
     }
 
     public static StepSizeBlocks perWeight() {
@@ -73,6 +81,18 @@ public final class StepSizeBlocks {
                 for (int p = 0; p < n; p++) {
                     blockOf[p] = p;
                     names.add(layout.get(p).name());
+                }
+            }
+            case PER_LAYER -> {
+                for (int p = 0; p < n; p++) {
+                    String name = layout.get(p).name();
+                    String layer = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+                    int b = names.indexOf(layer);
+                    if (b < 0) {
+                        b = names.size();
+                        names.add(layer);
+                    }
+                    blockOf[p] = b;
                 }
             }
             case EXPLICIT -> {
@@ -134,9 +154,23 @@ public final class StepSizeBlocks {
         return switch (kind) {
             case SCALAR -> "scalar";
             case PER_TENSOR -> "per-tensor";
+            case PER_LAYER -> "per-layer";
             case PER_WEIGHT -> "per-weight";
-            case EXPLICIT -> "blocks" + groups;
+            case EXPLICIT -> explicitText();
         };
+    }
+
+    /** {@code (name:pattern+pattern;name:pattern)}: the spelling of explicit blocks in an optimizer spec. */
+    private String explicitText() {
+        StringBuilder sb = new StringBuilder("(");
+        groups.forEach((name, patterns) -> sb.append(sb.length() > 1 ? ";" : "").append(name).append(':')
+                .append(String.join("+", patterns)));
+        return sb.append(')').toString();
+    }
+
+    /** The groups of explicit blocks: block name → patterns, in order (empty for the other kinds). */
+    public Map<String, List<String>> groups() {
+        return groups;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwise.metaoptimize.djl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -12,6 +12,9 @@ import ai.djl.util.Pair;
 import dev.driftwise.metaoptimize.MetaOptimize;
 import dev.driftwise.metaoptimize.MetaOptimizeBuilder;
 import dev.driftwise.metaoptimize.ParameterLayout;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Vec;
+import dev.driftwise.metaoptimize.tensor.torch.TorchEngine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +47,11 @@ public final class MetaOptimizeDjlOptimizer extends Optimizer {
     private int received;
     private NDManager manager;
     private MetaOptimize engine;
+    private TorchEngine tensors;
+    private Vec flatWeights;
+    private Vec flatGradients;
+    private Vec[] weightSlices;
+    private Vec[] gradientSlices;
 
     private MetaOptimizeDjlOptimizer(Builder builder) {
         super(builder);
@@ -126,20 +134,50 @@ public final class MetaOptimizeDjlOptimizer extends Optimizer {
         }
     }
 
+    /**
+     * MetaOptimize works on one flat vector per kind: the trainer's weights and gradients are copied
+     * into flat buffers on the weights' device, stepped, and the weights copied back (three device
+     * copies per tensor; the equations run as they do for the learner).
+     */
     private void stepAll() {
-        NDList w = new NDList(weights);
-        NDList g = new NDList(gradients);
         try {
             if (engine == null) {
                 List<ParameterLayout.Entry> entries = new ArrayList<>(ids.size());
                 for (int i = 0; i < ids.size(); i++) {
-                    entries.add(new ParameterLayout.Entry(names.get(i), weights[i].getShape()));
+                    long[] shape = weights[i].getShape().getShape();
+                    int[] dims = new int[shape.length];
+                    for (int d = 0; d < dims.length; d++) {
+                        dims[d] = Math.toIntExact(shape[d]);
+                    }
+                    entries.add(new ParameterLayout.Entry(names.get(i), dims));
                 }
-                engine = settings.build(ParameterLayout.of(entries), manager);
+                ParameterLayout layout = ParameterLayout.of(entries);
+                DType dtype = weights[0].getDataType() == DataType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
+                tensors = new TorchEngine(weights[0].getDevice());
+                flatWeights = tensors.zeros(layout.totalSize(), dtype);
+                flatGradients = tensors.zeros(layout.totalSize(), dtype);
+                engine = settings.build(layout, tensors, dtype);
+                weightSlices = new Vec[ids.size()];
+                gradientSlices = new Vec[ids.size()];
+                for (int i = 0; i < ids.size(); i++) {
+                    weightSlices[i] = flatWeights.slice(layout.offset(i), layout.get(i).size());
+                    gradientSlices[i] = flatGradients.slice(layout.offset(i), layout.get(i).size());
+                }
             }
-            engine.step(w, g);
+            for (int i = 0; i < ids.size(); i++) {
+                tensors.copyFrom(weights[i], weightSlices[i]);
+                tensors.copyFrom(gradients[i], gradientSlices[i]);
+            }
+            engine.step(flatWeights, flatGradients);
+            for (int i = 0; i < ids.size(); i++) {
+                tensors.copyTo(weightSlices[i], weights[i]);
+            }
         } finally {
-            g.close();
+            for (NDArray g : gradients) {
+                if (g != null) {
+                    g.close();
+                }
+            }
             java.util.Arrays.fill(weights, null);
             java.util.Arrays.fill(gradients, null);
             received = 0;

@@ -1,6 +1,7 @@
 package dev.driftwise.metaoptimize.meta;
 
-import ai.djl.ndarray.NDArray;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 
 /** Meta Adam in the code or paper form (spec §3.3, see {@link MetaAdamForm}). */
 public final class AdamMeta implements MetaUpdate {
@@ -26,36 +27,21 @@ public final class AdamMeta implements MetaUpdate {
     }
 
     @Override
-    public void update(NDArray beta, NDArray[] moments, NDArray z, long t) {
-        NDArray m = moments[0];
-        NDArray v = moments[1];
+    public void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec scratch, long t) {
+        Vec m = moments[0];
+        Vec v = moments[1];
         if (form == MetaAdamForm.CODE) {
-            m.muli(rho).addi(z);
-            v.muli(lambda).addi(z.square());
-            double mu = (1 - lambda) / (1 - Math.pow(lambda, t));
-            beta.subi(m.div(v.mul(mu).addi(CODE_EPSILON).sqrt()).muli(eta));
+            engine.lincomb(m, rho, m, 1, z);
+            engine.addcmul(v, lambda, v, 1, z, z);
+            engine.normalize(scratch, eta, m, v, (1 - lambda) / (1 - Math.pow(lambda, t)), CODE_EPSILON, 0);
         } else {
-            m.muli(rho).addi(z.mul(1 - rho));
-            v.muli(lambda).addi(z.square().muli(1 - lambda));
+            engine.lincomb(m, rho, m, 1 - rho, z);
+            engine.addcmul(v, lambda, v, 1 - lambda, z, z);
             double bc1 = 1 - Math.pow(rho, t);
             double bc2 = 1 - Math.pow(lambda, t);
-            beta.subi(m.div(v.div(bc2).sqrt().addi(PAPER_EPSILON)).muli(eta / bc1));
+            engine.normalize(scratch, eta / bc1, m, v, 1 / bc2, 0, PAPER_EPSILON);
         }
-    }
-
-    @Override
-    public double updateOnHost(double beta, double[] moments, double z, long t) {
-        if (form == MetaAdamForm.CODE) {
-            moments[0] = rho * moments[0] + z;
-            moments[1] = lambda * moments[1] + z * z;
-            double mu = (1 - lambda) / (1 - Math.pow(lambda, t));
-            return beta - eta * moments[0] / Math.sqrt(mu * moments[1] + CODE_EPSILON);
-        }
-        moments[0] = rho * moments[0] + (1 - rho) * z;
-        moments[1] = lambda * moments[1] + (1 - lambda) * z * z;
-        double bc1 = 1 - Math.pow(rho, t);
-        double bc2 = 1 - Math.pow(lambda, t);
-        return beta - eta / bc1 * moments[0] / (Math.sqrt(moments[1] / bc2) + PAPER_EPSILON);
+        engine.lincomb(beta, 1, beta, -1, scratch);
     }
 
     @Override

@@ -1,8 +1,9 @@
 package dev.driftwise.metaoptimize.meta;
 
-import ai.djl.ndarray.NDArray;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 
-/** "fixed" (spec §3.5): β stays at ln α0; MetaOptimize then is exactly its base optimizer. */
+/** No meta update (spec §3.5): β stays at σ⁻¹(α0), MetaOptimize is exactly its base optimizer. */
 public final class FixedMeta implements MetaUpdate {
 
     @Override
@@ -11,14 +12,7 @@ public final class FixedMeta implements MetaUpdate {
     }
 
     @Override
-    public void update(NDArray beta, NDArray[] moments, NDArray z, long t) {
-        // no meta update by definition
-    }
-
-    @Override
-    public double updateOnHost(double beta, double[] moments, double z, long t) {
-        return beta;
-    }
+    public void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec scratch, long t) {}
 
     @Override
     public String name() {

@@ -1,6 +1,7 @@
 package dev.driftwise.metaoptimize.meta;
 
-import ai.djl.ndarray.NDArray;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 
 /**
  * Meta Lion, {@code HF.py} form (spec §3.4): {@code β ← β − η sign(c̄ m̄ + (1 − c̄) z)} with the OLD
@@ -25,17 +26,12 @@ public final class LionMeta implements MetaUpdate {
     }
 
     @Override
-    public void update(NDArray beta, NDArray[] moments, NDArray z, long t) {
-        NDArray m = moments[0];
-        beta.subi(m.mul(c).addi(z.mul(1 - c)).signi().muli(eta));
-        m.muli(rho).addi(z.mul(1 - rho));
-    }
-
-    @Override
-    public double updateOnHost(double beta, double[] moments, double z, long t) {
-        double next = beta - eta * Math.signum(c * moments[0] + (1 - c) * z);
-        moments[0] = rho * moments[0] + (1 - rho) * z;
-        return next;
+    public void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec scratch, long t) {
+        Vec m = moments[0];
+        engine.lincomb(scratch, c, m, 1 - c, z);
+        engine.sign(scratch, scratch);
+        engine.lincomb(beta, 1, beta, -eta, scratch);
+        engine.lincomb(m, rho, m, 1 - rho, z);
     }
 
     @Override

@@ -1,35 +1,30 @@
 package dev.driftwise.metaoptimize.meta;
 
-import ai.djl.ndarray.NDArray;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 
 /**
  * One meta optimizer on the log step sizes β (spec §3): an ordinary first-order optimizer whose
- * "gradient" is the meta-gradient z. β, z and the meta moments are float64 arrays of one shape
- * ({@code [m]} for scalar/blockwise step sizes, the tensor's shape for per-weight ones) on the
- * parameters' device; updates are in place. The sign convention is spec §1.5: β moves against z.
+ * "gradient" is the meta-gradient z. β, z, the moments and the scratch vector are FLOAT64 vectors of
+ * one length — m on the host (JVM engine) for scalar and blockwise step sizes, n on the model's engine
+ * for per-weight ones — so each rule is written once for both. The sign convention is spec §1.5:
+ * β moves against z.
  */
 public interface MetaUpdate {
 
-    /** Number of moment arrays this rule keeps per β array. */
+    /** Number of moment vectors this rule keeps. */
     int moments();
 
     /**
      * β ← MetaStep(β, z) in place.
      *
-     * @param moments this β array's moments, zeros before the first update
+     * @param moments the moments, zeros before the first update
+     * @param scratch a vector of β's length this rule may overwrite
      * @param t meta step counter, 1 on the first meta update (spec §8.4)
      */
-    void update(NDArray beta, NDArray[] moments, NDArray z, long t);
+    void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec scratch, long t);
 
-    /**
-     * The same rule on one block's β held on the host (scalar and blockwise step sizes), in double.
-     *
-     * @param moments this block's moments, updated in place
-     * @return β_{t+1}
-     */
-    double updateOnHost(double beta, double[] moments, double z, long t);
-
-    /** Short name used in {@code spec()}. */
+    /** Short name, e.g. "lion". */
     String name();
 
     /** Whether β can move at all (false only for {@code fixed}). */

@@ -1,6 +1,7 @@
 package dev.driftwise.metaoptimize.meta;
 
-import ai.djl.ndarray.NDArray;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 
 /**
  * Meta RMSProp, code form (spec §3.2): {@code v̄ ← λ̄v̄ + z²}, {@code μ̄ = (1−λ̄)/(1−λ̄^t)},
@@ -23,18 +24,11 @@ public final class RmsPropMeta implements MetaUpdate {
     }
 
     @Override
-    public void update(NDArray beta, NDArray[] moments, NDArray z, long t) {
-        NDArray v = moments[0];
-        v.muli(lambda).addi(z.square());
-        double mu = (1 - lambda) / (1 - Math.pow(lambda, t));
-        beta.subi(z.div(v.mul(mu).addi(EPSILON).sqrt()).muli(eta));
-    }
-
-    @Override
-    public double updateOnHost(double beta, double[] moments, double z, long t) {
-        moments[0] = lambda * moments[0] + z * z;
-        double mu = (1 - lambda) / (1 - Math.pow(lambda, t));
-        return beta - eta * z / Math.sqrt(mu * moments[0] + EPSILON);
+    public void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec scratch, long t) {
+        Vec v = moments[0];
+        engine.addcmul(v, lambda, v, 1, z, z);
+        engine.normalize(scratch, eta, z, v, (1 - lambda) / (1 - Math.pow(lambda, t)), EPSILON, 0);
+        engine.lincomb(beta, 1, beta, -1, scratch);
     }
 
     @Override

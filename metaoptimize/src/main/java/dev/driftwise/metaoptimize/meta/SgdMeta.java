@@ -1,6 +1,7 @@
 package dev.driftwise.metaoptimize.meta;
 
-import ai.djl.ndarray.NDArray;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 
 /** Meta SGD (spec §3.1): {@code β ← β − η z}; scale-dependent, the IDBD-style meta update. */
 public final class SgdMeta implements MetaUpdate {
@@ -17,13 +18,8 @@ public final class SgdMeta implements MetaUpdate {
     }
 
     @Override
-    public void update(NDArray beta, NDArray[] moments, NDArray z, long t) {
-        beta.subi(z.mul(eta));
-    }
-
-    @Override
-    public double updateOnHost(double beta, double[] moments, double z, long t) {
-        return beta - eta * z;
+    public void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec scratch, long t) {
+        engine.lincomb(beta, 1, beta, -eta, z);
     }
 
     @Override

@@ -1,15 +1,11 @@
 package dev.driftwise.metaoptimize.state;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Vec;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /** Reads what {@link StateWriter} wrote, checking magic, kind, version and configuration first. */
 public final class StateReader {
@@ -91,31 +87,38 @@ public final class StateReader {
         }
     }
 
-    /** Reads a tensor written by {@link StateWriter#writeArray} into {@code manager} (its device), or null. */
-    public NDArray readArray(NDManager manager) {
+    /**
+     * Reads a vector written by {@link StateWriter#writeVec} for {@code into} (either engine) and
+     * returns the copy into it, so a caller can check the whole state before changing anything.
+     *
+     * @throws IllegalArgumentException when the stored dtype or length differ from {@code into}'s
+     */
+    public Runnable readVec(Vec into, String what) {
         try {
-            if (!in.readBoolean()) {
-                return null;
-            }
-            DataType type = DataType.valueOf(in.readUTF());
-            int rank = in.readInt();
-            if (rank < 0 || rank > 32) {
-                throw new IllegalArgumentException("optimizer state is corrupt: tensor rank " + rank);
-            }
-            long[] dims = new long[rank];
-            for (int i = 0; i < rank; i++) {
-                dims[i] = in.readLong();
-            }
+            boolean f64 = in.readBoolean();
             int length = in.readInt();
-            if (length < 0 || length > in.available()) {
-                throw new IllegalArgumentException("optimizer state is truncated: tensor of " + length + " bytes, "
-                        + in.available() + " left");
+            DType stored = f64 ? DType.FLOAT64 : DType.FLOAT32;
+            if (stored != into.dtype() || length != into.length()) {
+                throw new IllegalArgumentException("optimizer state holds " + what + " as " + stored + "[" + length
+                        + "], this instance keeps " + into.dtype() + "[" + into.length() + "]");
             }
-            byte[] raw = new byte[length];
-            in.readFully(raw);
-            ByteBuffer buffer = ByteBuffer.allocateDirect(length).order(ByteOrder.nativeOrder());
-            buffer.put(raw).rewind();
-            return manager.create(buffer, new Shape(dims), type);
+            if (length > in.available() / (f64 ? 8 : 4)) {
+                throw new IllegalArgumentException("optimizer state is truncated: " + what + " needs " + length
+                        + " values, " + in.available() + " bytes left");
+            }
+            if (f64) {
+                double[] v = new double[length];
+                for (int i = 0; i < length; i++) {
+                    v[i] = Double.longBitsToDouble(in.readLong());
+                }
+                return () -> into.engine().upload(into, v, 0);
+            } else {
+                float[] v = new float[length];
+                for (int i = 0; i < length; i++) {
+                    v[i] = Float.intBitsToFloat(in.readInt());
+                }
+                return () -> into.engine().upload(into, v, 0);
+            }
         } catch (IOException e) {
             throw truncated(e);
         }

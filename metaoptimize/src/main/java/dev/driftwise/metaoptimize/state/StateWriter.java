@@ -1,17 +1,17 @@
 package dev.driftwise.metaoptimize.state;
 
-import ai.djl.ndarray.NDArray;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Vec;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 
 /**
- * Writes optimizer state in driftwise's versioned binary format: a magic, the format version, the
- * optimizer kind and a configuration fingerprint, then the fields in the order the optimizer
- * writes them. Tensors are written with dtype, shape and raw little-endian data, so a restore is
- * bit-identical and lands on whatever device the reading instance lives on.
+ * Writes optimizer state in driftwise's versioned binary format: a magic, the optimizer kind, the
+ * format version and a configuration fingerprint, then the fields in the order the optimizer writes
+ * them. Vectors travel as dtype, length and raw IEEE bits, whichever engine holds them, so a restore
+ * is bit-identical and may land on the other engine or another device.
  */
 public final class StateWriter {
 
@@ -20,11 +20,13 @@ public final class StateWriter {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final DataOutputStream out = new DataOutputStream(bytes);
+    private float[] floats = new float[0];
+    private double[] doubles = new double[0];
 
     /**
-     * @param kind the optimizer kind, e.g. "metaoptimize" or "idbd"
+     * @param kind the optimizer kind, e.g. "metaoptimize" or "autostep"
      * @param formatVersion the kind's state format version
-     * @param configFingerprint a string naming configuration and layout; a restore checks it matches
+     * @param configFingerprint the canonical configuration and the layout; a restore checks it matches
      */
     public StateWriter(String kind, int formatVersion, String configFingerprint) {
         try {
@@ -76,25 +78,28 @@ public final class StateWriter {
         return this;
     }
 
-    /** Writes a tensor (null allowed) as dtype, shape and raw data. Copies device data to the host. */
-    public StateWriter writeArray(NDArray array) {
+    /** Writes a vector of either engine as its dtype, length and raw values (copied to the host). */
+    public StateWriter writeVec(Vec v) {
         try {
-            if (array == null) {
-                out.writeBoolean(false);
-                return this;
+            out.writeBoolean(v.dtype() == DType.FLOAT64);
+            out.writeInt(v.length());
+            if (v.dtype() == DType.FLOAT64) {
+                if (doubles.length < v.length()) {
+                    doubles = new double[v.length()];
+                }
+                v.engine().download(v, doubles, 0);
+                for (int i = 0; i < v.length(); i++) {
+                    out.writeLong(Double.doubleToRawLongBits(doubles[i]));
+                }
+            } else {
+                if (floats.length < v.length()) {
+                    floats = new float[v.length()];
+                }
+                v.engine().download(v, floats, 0);
+                for (int i = 0; i < v.length(); i++) {
+                    out.writeInt(Float.floatToRawIntBits(floats[i]));
+                }
             }
-            out.writeBoolean(true);
-            out.writeUTF(array.getDataType().name());
-            long[] shape = array.getShape().getShape();
-            out.writeInt(shape.length);
-            for (long d : shape) {
-                out.writeLong(d);
-            }
-            ByteBuffer data = array.toByteBuffer();
-            byte[] raw = new byte[data.remaining()];
-            data.get(raw);
-            out.writeInt(raw.length);
-            out.write(raw);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,18 +1,12 @@
 package dev.driftwise.metaoptimize.trace;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
-import dev.driftwise.metaoptimize.ScalarOperands;
 import dev.driftwise.metaoptimize.StepContext;
-import dev.driftwise.metaoptimize.meta.TensorStepSize;
 import dev.driftwise.metaoptimize.blocks.BlockAssignment;
-import dev.driftwise.metaoptimize.state.StateReader;
-import dev.driftwise.metaoptimize.state.StateWriter;
-import java.util.ArrayList;
+import dev.driftwise.metaoptimize.blocks.RunViews;
+import dev.driftwise.metaoptimize.meta.StepSizeState;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 import java.util.List;
 
 /**
@@ -29,94 +23,104 @@ public final class ElementwiseTrace implements Trace {
     private final double gamma; // γ: discount of the meta objective
     private final double weightDecay; // κ
     private final BlockAssignment blocks;
-    private NDArray[] h;
-    /** [tensor × block] 0/1 matrix summing per-tensor inner products into explicit blocks. */
-    private NDArray blockSum;
-    private final ScalarOperands scalars = new ScalarOperands(1); // γ, kept as a tensor across steps
+    private final List<BlockAssignment.Run> runs;
+    private final Engine engine;
+    private final Vec h;
+    private final Vec decay;
+    private final Vec[] hRuns;
+    private final Vec[] decayRuns;
+    private final RunViews gradientRuns;
+    private final RunViews diagonalRuns;
 
-    public ElementwiseTrace(boolean diagonalHessian, double gamma, double weightDecay, BlockAssignment blocks) {
+    public ElementwiseTrace(boolean diagonalHessian, double gamma, double weightDecay, BlockAssignment blocks,
+            List<BlockAssignment.Run> runs, Engine engine, int length, DType dtype) {
         this.diagonalHessian = diagonalHessian;
         this.gamma = gamma;
         this.weightDecay = weightDecay;
         this.blocks = blocks;
+        this.runs = runs;
+        this.engine = engine;
+        this.h = engine.zeros(length, dtype);
+        this.decay = diagonalHessian ? engine.zeros(length, dtype) : null;
+        this.hRuns = new RunViews(runs).of(h);
+        this.decayRuns = decay == null ? null : new RunViews(runs).of(decay);
+        this.gradientRuns = new RunViews(runs);
+        this.diagonalRuns = new RunViews(runs);
     }
 
     @Override
-    public void initialize(NDList parameters) {
-        if (h != null) {
+    public void metaGradient(Vec g, StepSizeState into) {
+        if (into.perWeight()) {
+            engine.mul(into.metaGradient(), 1, h, g); // z_i = h_i g_i, formed in the parameters' dtype
             return;
         }
-        h = new NDArray[parameters.size()];
-        for (int p = 0; p < h.length; p++) {
-            NDArray w = parameters.get(p);
-            h[p] = w.getManager().zeros(w.getShape(), w.getDataType(), w.getDevice());
-            NDScope.unregister(h[p]);
+        double[] z = into.hostMetaGradient();
+        java.util.Arrays.fill(z, 0);
+        Vec[] gr = gradientRuns.of(g);
+        for (int r = 0; r < hRuns.length; r++) {
+            z[runs.get(r).block()] += engine.dot(hRuns[r], gr[r]);
         }
+    }
+
+    private Vec diagonal(StepContext context) {
+        if (context.diagonalHessian() == null) {
+            throw new IllegalArgumentException("context.diagonalHessian is null: trace DIAGONAL_HESSIAN needs the "
+                    + "diagonal of the loss Hessian every step (for squared loss on a linear model: x²)");
+        }
+        return context.diagonalHessian();
     }
 
     @Override
-    public NDList metaGradient(NDList gradients) {
-        NDList z = new NDList(blocks.perWeight() ? h.length : 1);
-        if (blocks.perWeight()) {
-            for (int p = 0; p < h.length; p++) {
-                z.add(h[p].mul(gradients.get(p)).toType(DataType.FLOAT64, false)); // z_i = h_i g_i
-            }
-            return z;
-        }
-        // one inner product per tensor (reduced in the parameter dtype), combined per block in float64
-        NDList perTensor = new NDList(h.length);
-        for (int p = 0; p < h.length; p++) {
-            perTensor.add(innerProduct(h[p], gradients.get(p)));
-        }
-        NDArray stacked = NDArrays.stack(perTensor).toType(DataType.FLOAT64, false);
-        z.add(switch (blocks.kind()) {
-            case SCALAR -> stacked.sum(new int[] {0}, true);
-            case PER_TENSOR -> stacked;
-            default -> stacked.matMul(blockSum(stacked.getManager())).reshape(blocks.blockCount());
-        });
-        return z;
-    }
-
-    /** ⟨a, b⟩ as one fused dot over flat views: no weight-sized temporary (memory traffic, spec §7.5). */
-    static NDArray innerProduct(NDArray a, NDArray b) {
-        return a.getShape().dimension() == 1 ? a.dot(b) : a.reshape(-1).dot(b.reshape(-1));
-    }
-
-    private NDArray blockSum(NDManager manager) {
-        if (blockSum == null) {
-            double[] a = new double[h.length * blocks.blockCount()];
-            for (int p = 0; p < h.length; p++) {
-                a[p * blocks.blockCount() + blocks.blockOf()[p]] = 1;
-            }
-            blockSum = manager.create(a, new ai.djl.ndarray.types.Shape(h.length, blocks.blockCount()));
-            NDScope.unregister(blockSum);
-        }
-        return blockSum;
-    }
-
-    @Override
-    public void update(int p, TensorStepSize alpha, NDArray injection, NDArray gradient, StepContext context, long t) {
+    public void updateRun(int run, double alpha, double k, Vec d, StepContext context, long t) {
+        Vec hr = hRuns[run];
         if (diagonalHessian) {
-            NDArray diag = context.diagonalHessian().get(p);
-            NDArray curvature = weightDecay == 0 ? diag : diag.add(weightDecay);
-            // γ·[1 − α ⊙ (κ + diag)]⁺
-            NDArray decay = alpha.times(curvature, -1).addi(1).maximum(0);
-            h[p].muli(gamma == 1 ? decay : decay.muli(scalars.of(0, gamma, decay))).addi(injection);
-        } else if (weightDecay == 0) {
-            if (gamma != 1) {
-                h[p].muli(scalars.of(0, gamma, h[p]));
-            }
-            h[p].addi(injection);
+            Vec tmp = decayRuns[run];
+            engine.scale(tmp, -alpha, diagonalRuns.of(diagonal(context))[run]);
+            engine.addScalar(tmp, tmp, 1 - alpha * weightDecay);
+            engine.maxScalar(tmp, tmp, 0); // [1 − α(κ + diag)]⁺
+            engine.mul(hr, gamma, tmp, hr);
+            engine.lincomb(hr, 1, hr, k, d);
         } else {
-            alpha.affineInPlace(h[p], gamma, -gamma * weightDecay).addi(injection); // γ(1 − κα) = γ − γκ·α
+            engine.lincomb(hr, gamma * (1 - weightDecay * alpha), hr, k, d);
         }
     }
 
     @Override
-    public NDList column(int j) {
-        NDList out = new NDList(h.length);
-        for (int p = 0; p < h.length; p++) {
-            out.add(blocks.perWeight() || blocks.blockOf()[p] == j ? h[p].duplicate() : h[p].zerosLike());
+    public void updatePerWeight(Vec alpha, boolean exp, Vec d, StepContext context, long t) {
+        if (diagonalHessian) {
+            Vec diag = diagonal(context);
+            if (weightDecay != 0) {
+                engine.addScalar(decay, diag, weightDecay);
+                engine.mul(decay, 1, alpha, decay);
+            } else {
+                engine.mul(decay, 1, alpha, diag);
+            }
+            engine.scale(decay, -1, decay);
+            engine.addScalar(decay, decay, 1);
+            engine.maxScalar(decay, decay, 0); // [1 − α ⊙ (κ + diag)]⁺
+            engine.mul(h, gamma, decay, h);
+        } else if (weightDecay != 0) {
+            engine.addcmul(h, gamma, h, -gamma * weightDecay, alpha, h); // γ(1 − κα) ⊙ h
+        } else if (gamma != 1) {
+            engine.scale(h, gamma, h);
+        }
+        if (exp) {
+            engine.addcmul(h, 1, h, -1, alpha, d); // + Δw = −α ⊙ d
+        } else {
+            engine.lincomb(h, 1, h, -1, d); // + ∂Δw/∂β = −d for σ = identity
+        }
+    }
+
+    @Override
+    public double[] column(int j) {
+        double[] out = new double[h.length()];
+        engine.download(h, out, 0);
+        if (!blocks.perWeight()) {
+            for (BlockAssignment.Run run : runs) {
+                if (run.block() != j) {
+                    java.util.Arrays.fill(out, run.offset(), run.offset() + run.length(), 0);
+                }
+            }
         }
         return out;
     }
@@ -124,68 +128,49 @@ public final class ElementwiseTrace implements Trace {
     @Override
     public double[] squaredNorms() {
         double[] out = new double[blocks.blockCount()];
-        if (h == null) {
+        if (blocks.perWeight()) { // one "block" per tensor for reporting
+            double[] all = new double[h.length()];
+            engine.download(h, all, 0);
+            int offset = 0;
+            for (int b = 0; b < blocks.blockCount(); b++) {
+                int size = sizeOfTensor(b);
+                for (int i = offset; i < offset + size; i++) {
+                    out[b] += all[i] * all[i];
+                }
+                offset += size;
+            }
             return out;
         }
-        for (int p = 0; p < h.length; p++) {
-            try (NDArray sq = h[p].toType(DataType.FLOAT64, true).square().sum()) {
-                out[blocks.blockOf()[p]] += sq.getDouble();
-            }
+        for (int r = 0; r < hRuns.length; r++) {
+            out[runs.get(r).block()] += engine.dot(hRuns[r], hRuns[r]);
         }
         return out;
     }
 
+    private int sizeOfTensor(int p) {
+        for (BlockAssignment.Run run : runs) {
+            if (run.block() == p) {
+                return run.length();
+            }
+        }
+        return 0;
+    }
+
     @Override
     public void reset() {
-        if (h != null) {
-            for (NDArray a : h) {
-                a.muli(0);
-            }
-        }
+        engine.fill(h, 0);
     }
 
     @Override
-    public List<NDArray> stateArrays() {
-        return h == null ? List.of() : new ArrayList<>(List.of(h));
-    }
-
-    @Override
-    public void save(StateWriter out) {
-        out.writeBoolean(h != null);
-        if (h != null) {
-            for (NDArray a : h) {
-                out.writeArray(a);
-            }
-        }
-    }
-
-    @Override
-    public void restore(StateReader in, NDManager manager) {
-        closeTrace();
-        if (in.readBoolean()) {
-            h = new NDArray[blocks.blockOf().length];
-            for (int p = 0; p < h.length; p++) {
-                h[p] = in.readArray(manager);
-            }
-        }
-    }
-
-    private void closeTrace() {
-        if (h != null) {
-            for (NDArray a : h) {
-                a.close();
-            }
-            h = null;
-        }
+    public List<Vec> state() {
+        return List.of(h);
     }
 
     @Override
     public void close() {
-        closeTrace();
-        scalars.close();
-        if (blockSum != null) {
-            blockSum.close();
-            blockSum = null;
+        h.close();
+        if (decay != null) {
+            decay.close();
         }
     }
 }

@@ -1,18 +1,14 @@
 package dev.driftwise.metaoptimize.trace;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import dev.driftwise.metaoptimize.GradientFunction;
 import dev.driftwise.metaoptimize.StepContext;
-import dev.driftwise.metaoptimize.meta.TensorStepSize;
 import dev.driftwise.metaoptimize.base.BaseUpdate;
 import dev.driftwise.metaoptimize.blocks.BlockAssignment;
-import dev.driftwise.metaoptimize.state.StateReader;
-import dev.driftwise.metaoptimize.state.StateWriter;
+import dev.driftwise.metaoptimize.blocks.RunViews;
+import dev.driftwise.metaoptimize.meta.StepSizeState;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,32 +20,63 @@ import java.util.List;
  * X_{t+1}[:, j] = γ·(∂x_{t+1}/∂x_t)·X_t[:, j] + Σ_k ∂x_{t+1}/∂β_k · Y_t[k, j]
  * Y_{t+1}       = γY_t + (1−γ)I − γη·H_tᵀ∇²f_t H_t       (2×2 with meta SGD; L: Y ≡ I)
  * </pre>
- * For a tensor of block b only k = b contributes to the injected term.
+ * For a weight of block b only k = b contributes to the injected term.
  */
 public final class FullTrace implements Trace {
 
     private final BaseUpdate base;
     private final double gamma;
-    private final BlockAssignment blocks;
+    private final List<BlockAssignment.Run> runs;
     private final boolean carryY;
     private final double metaSgdStep; // η of meta SGD in the Y recursion; 0 for metas with dβ'/dx = 0
     private final FiniteDifferenceHvp hvp;
+    private final Engine engine;
     private final int columns;
-    private NDArray[][] h; // [column][tensor]
-    private NDArray[][][] aux; // [column][tensor][k]
+    private final Vec[] h; // [column]
+    private final Vec[][] aux; // [column][k]
+    private final Vec[] hessianTimesColumn; // this step's ∇²f·H[:, j]
+    private final boolean[] columnIsZero;
+    private final Vec next;
+    private final Vec alpha; // every weight's α this step
+    private final Vec[] scratch;
+    private final Vec[] alphaRuns;
+    private final Vec[] nextRuns;
+    private final Vec[] runDirection; // this step's d of each run
+    private final double[] runAlpha;
+    private final double[] runK;
+    private Vec lastGradient; // this step's g, which Adam's tangent push reads
     private double[][] y; // Y_t, m × m
-    private NDList[] hessianTimesColumn; // per column, this step's ∇²f·H[:, j] (null = zero)
     private double[][] curvature; // H_tᵀ∇²f H_t of this step
 
-    public FullTrace(BaseUpdate base, double gamma, BlockAssignment blocks, boolean carryY, double metaSgdStep,
-            double relativeHvpStep) {
+    public FullTrace(BaseUpdate base, double gamma, List<BlockAssignment.Run> runs, int columns, boolean carryY,
+            double metaSgdStep, double relativeHvpStep, Engine engine, int length, DType dtype) {
         this.base = base;
         this.gamma = gamma;
-        this.blocks = blocks;
+        this.runs = runs;
         this.carryY = carryY;
         this.metaSgdStep = metaSgdStep;
-        this.hvp = new FiniteDifferenceHvp(relativeHvpStep);
-        this.columns = blocks.blockCount();
+        this.engine = engine;
+        this.columns = columns;
+        this.hvp = new FiniteDifferenceHvp(relativeHvpStep, engine, length, dtype);
+        this.h = new Vec[columns];
+        this.aux = new Vec[columns][base.tangentCount()];
+        this.hessianTimesColumn = new Vec[columns];
+        this.columnIsZero = new boolean[columns];
+        for (int j = 0; j < columns; j++) {
+            h[j] = engine.zeros(length, dtype);
+            hessianTimesColumn[j] = engine.zeros(length, dtype);
+            for (int k = 0; k < base.tangentCount(); k++) {
+                aux[j][k] = engine.zeros(length, dtype);
+            }
+        }
+        this.next = engine.zeros(length, dtype);
+        this.alpha = engine.zeros(length, dtype);
+        this.scratch = new Vec[] {engine.zeros(length, dtype), engine.zeros(length, dtype)};
+        this.alphaRuns = new RunViews(runs).of(alpha);
+        this.nextRuns = new RunViews(runs).of(next);
+        this.runDirection = new Vec[runs.size()];
+        this.runAlpha = new double[runs.size()];
+        this.runK = new double[runs.size()];
         this.y = identity(columns);
     }
 
@@ -62,86 +89,65 @@ public final class FullTrace implements Trace {
     }
 
     @Override
-    public void initialize(NDList parameters) {
-        if (h != null) {
-            return;
-        }
-        int n = parameters.size();
-        h = new NDArray[columns][n];
-        aux = new NDArray[columns][n][base.tangentCount()];
+    public void metaGradient(Vec g, StepSizeState into) {
+        double[] z = into.hostMetaGradient();
         for (int j = 0; j < columns; j++) {
-            for (int p = 0; p < n; p++) {
-                h[j][p] = zerosLike(parameters.get(p));
-                for (int k = 0; k < base.tangentCount(); k++) {
-                    aux[j][p][k] = zerosLike(parameters.get(p));
-                }
-            }
+            z[j] = engine.dot(h[j], g);
         }
-    }
-
-    private static NDArray zerosLike(NDArray w) {
-        NDArray z = w.getManager().zeros(w.getShape(), w.getDataType(), w.getDevice());
-        NDScope.unregister(z);
-        return z;
     }
 
     @Override
-    public NDList metaGradient(NDList gradients) {
-        NDList perColumn = new NDList(columns);
-        for (int j = 0; j < columns; j++) {
-            perColumn.add(columnDot(h[j], gradients));
-        }
-        return new NDList(NDArrays.stack(perColumn));
-    }
-
-    private static NDArray columnDot(NDArray[] column, NDList other) {
-        NDArray sum = null;
-        for (int p = 0; p < column.length; p++) {
-            NDArray s = column[p].mul(other.get(p)).sum().toType(DataType.FLOAT64, false);
-            sum = sum == null ? s : sum.addi(s);
-        }
-        return sum;
-    }
-
-    @Override
-    public void beforeBaseStep(NDList parameters, NDList gradients, StepContext context, long t) {
+    public void beforeBaseStep(Vec w, Vec g, StepContext context, long t) {
         GradientFunction gradient = context.gradientFunction();
         if (gradient == null) {
             throw new IllegalArgumentException("context.gradientFunction is null: the FULL trace needs the loss gradient "
                     + "at perturbed weights for Hessian-vector products; pass StepContext.withGradientFunction(...) "
                     + "or use TraceKind.HESSIAN_FREE");
         }
-        hessianTimesColumn = new NDList[columns];
-        double wNorm = Math.sqrt(FiniteDifferenceHvp.squaredNorm(parameters));
+        lastGradient = g;
+        double wNorm = Math.sqrt(engine.dot(w, w));
         for (int j = 0; j < columns; j++) {
-            hessianTimesColumn[j] = hvp.apply(gradient, parameters, wNorm, new NDList(h[j]));
+            columnIsZero[j] = !hvp.apply(gradient, w, wNorm, h[j], hessianTimesColumn[j]);
         }
+        curvature = null;
         if (carryY && metaSgdStep != 0) {
             curvature = new double[columns][columns];
             for (int j = 0; j < columns; j++) {
                 for (int k = 0; k < columns; k++) {
-                    if (hessianTimesColumn[k] != null) {
-                        try (NDArray d = columnDot(h[j], hessianTimesColumn[k])) {
-                            curvature[j][k] = d.getDouble();
-                        }
-                    }
+                    curvature[j][k] = columnIsZero[k] ? 0 : engine.dot(h[j], hessianTimesColumn[k]);
                 }
             }
         }
     }
 
     @Override
-    public void update(int p, TensorStepSize alpha, NDArray injection, NDArray gradient, StepContext context, long t) {
-        int b = blocks.blockOf()[p];
-        for (int j = 0; j < columns; j++) {
-            NDArray hv = hessianTimesColumn[j] == null ? h[j][p].zerosLike() : hessianTimesColumn[j].get(p);
-            NDArray next = base.pushTangent(p, alpha.array(), h[j][p], aux[j][p], hv, gradient, gamma, t);
-            double coefficient = carryY ? y[b][j] : (b == j ? 1 : 0);
-            if (coefficient != 0) {
-                next.addi(coefficient == 1 ? injection : injection.mul(coefficient));
-            }
-            h[j][p].intern(next);
+    public void updateRun(int run, double alphaOfRun, double k, Vec d, StepContext context, long t) {
+        runAlpha[run] = alphaOfRun;
+        runK[run] = k;
+        runDirection[run] = d;
+        if (run < runs.size() - 1) {
+            return; // every column needs α of every weight: push once the last run's α is known
         }
+        for (int r = 0; r < runs.size(); r++) {
+            engine.fill(alphaRuns[r], runAlpha[r]);
+        }
+        for (int j = 0; j < columns; j++) {
+            base.pushTangent(next, h[j], aux[j], columnIsZero[j] ? null : hessianTimesColumn[j], lastGradient, alpha,
+                    gamma, t, scratch);
+            for (int r = 0; r < runs.size(); r++) {
+                int b = runs.get(r).block();
+                double coefficient = carryY ? y[b][j] : (b == j ? 1 : 0);
+                if (coefficient != 0) {
+                    engine.lincomb(nextRuns[r], 1, nextRuns[r], coefficient * runK[r], runDirection[r]);
+                }
+            }
+            engine.copy(h[j], next);
+        }
+    }
+
+    @Override
+    public void updatePerWeight(Vec alphaVector, boolean exp, Vec d, StepContext context, long t) {
+        throw new IllegalStateException("trace FULL does not support per-weight step sizes (spec §8.13)");
     }
 
     @Override
@@ -149,14 +155,14 @@ public final class FullTrace implements Trace {
         if (!carryY) {
             return;
         }
-        double[][] next = new double[columns][columns];
+        double[][] updated = new double[columns][columns];
         for (int j = 0; j < columns; j++) {
             for (int k = 0; k < columns; k++) {
-                next[j][k] = gamma * y[j][k] + (j == k ? 1 - gamma : 0)
+                updated[j][k] = gamma * y[j][k] + (j == k ? 1 - gamma : 0)
                         - (curvature == null ? 0 : gamma * metaSgdStep * curvature[j][k]);
             }
         }
-        y = next;
+        y = updated;
         curvature = null;
     }
 
@@ -170,95 +176,72 @@ public final class FullTrace implements Trace {
     }
 
     @Override
-    public NDList column(int j) {
-        NDList out = new NDList(h[j].length);
-        for (NDArray a : h[j]) {
-            out.add(a.duplicate());
-        }
+    public double[] column(int j) {
+        double[] out = new double[h[j].length()];
+        engine.download(h[j], out, 0);
         return out;
     }
 
     @Override
     public double[] squaredNorms() {
         double[] out = new double[columns];
-        if (h != null) {
-            for (int j = 0; j < columns; j++) {
-                out[j] = FiniteDifferenceHvp.squaredNorm(new NDList(h[j]));
-            }
+        for (int j = 0; j < columns; j++) {
+            out[j] = engine.dot(h[j], h[j]);
         }
         return out;
     }
 
     @Override
     public void reset() {
-        for (NDArray a : stateArrays()) {
-            a.muli(0);
+        for (Vec v : state()) {
+            engine.fill(v, 0);
         }
         y = identity(columns);
     }
 
     @Override
-    public List<NDArray> stateArrays() {
-        List<NDArray> all = new ArrayList<>();
-        if (h != null) {
-            for (int j = 0; j < columns; j++) {
-                for (int p = 0; p < h[j].length; p++) {
-                    all.add(h[j][p]);
-                    all.addAll(List.of(aux[j][p]));
-                }
-            }
+    public List<Vec> state() {
+        List<Vec> all = new ArrayList<>();
+        for (int j = 0; j < columns; j++) {
+            all.add(h[j]);
+            all.addAll(List.of(aux[j]));
         }
         return all;
     }
 
-    /** Y lives on the host; the non-finite safeguard backs it up through these two. */
-    public double[][] saveY() {
-        return metaSensitivity();
-    }
-
-    public void restoreY(double[][] saved) {
-        y = saved;
+    @Override
+    public double[] hostState() {
+        double[] out = new double[columns * columns];
+        for (int j = 0; j < columns; j++) {
+            System.arraycopy(y[j], 0, out, j * columns, columns);
+        }
+        return out;
     }
 
     @Override
-    public void save(StateWriter out) {
-        for (double[] row : y) {
-            out.writeDoubles(row);
+    public void restoreHostState(double[] values) {
+        if (values.length != columns * columns) {
+            throw new IllegalArgumentException("optimizer state holds a " + values.length + "-value Y, this trace has "
+                    + columns + " × " + columns);
         }
-        out.writeBoolean(h != null);
-        for (NDArray a : stateArrays()) {
-            out.writeArray(a);
-        }
-    }
-
-    @Override
-    public void restore(StateReader in, NDManager manager) {
-        close();
         for (int j = 0; j < columns; j++) {
-            y[j] = in.readDoubles();
-        }
-        if (!in.readBoolean()) {
-            return;
-        }
-        int n = blocks.blockOf().length;
-        h = new NDArray[columns][n];
-        aux = new NDArray[columns][n][base.tangentCount()];
-        for (int j = 0; j < columns; j++) {
-            for (int p = 0; p < n; p++) {
-                h[j][p] = in.readArray(manager);
-                for (int k = 0; k < base.tangentCount(); k++) {
-                    aux[j][p][k] = in.readArray(manager);
-                }
-            }
+            System.arraycopy(values, j * columns, y[j], 0, columns);
         }
     }
 
     @Override
     public void close() {
-        for (NDArray a : stateArrays()) {
-            a.close();
+        for (Vec v : state()) {
+            v.close();
         }
-        h = null;
-        aux = null;
+        for (Vec v : hessianTimesColumn) {
+            v.close();
+        }
+        next.close();
+        alpha.close();
+        for (Vec v : scratch) {
+            v.close();
+        }
+        hvp.close();
     }
 }

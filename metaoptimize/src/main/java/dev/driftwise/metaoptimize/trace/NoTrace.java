@@ -1,13 +1,8 @@
 package dev.driftwise.metaoptimize.trace;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import dev.driftwise.metaoptimize.StepContext;
-import dev.driftwise.metaoptimize.meta.TensorStepSize;
-import dev.driftwise.metaoptimize.blocks.BlockAssignment;
-import dev.driftwise.metaoptimize.state.StateReader;
-import dev.driftwise.metaoptimize.state.StateWriter;
+import dev.driftwise.metaoptimize.meta.StepSizeState;
+import dev.driftwise.metaoptimize.tensor.Vec;
 import java.util.List;
 
 /**
@@ -16,46 +11,38 @@ import java.util.List;
  */
 public final class NoTrace implements Trace {
 
-    private final BlockAssignment blocks;
+    private final int blocks;
 
-    public NoTrace(BlockAssignment blocks) {
+    public NoTrace(int blocks) {
         this.blocks = blocks;
     }
 
     @Override
-    public void initialize(NDList parameters) {}
+    public void metaGradient(Vec g, StepSizeState into) {}
 
     @Override
-    public NDList metaGradient(NDList gradients) {
-        return new NDList(); // never read: a fixed meta does not update β
-    }
+    public void updateRun(int run, double alpha, double k, Vec d, StepContext context, long t) {}
 
     @Override
-    public void update(int p, TensorStepSize alpha, NDArray injection, NDArray gradient, StepContext context, long t) {}
+    public void updatePerWeight(Vec alpha, boolean exp, Vec d, StepContext context, long t) {}
 
     @Override
-    public NDList column(int j) {
-        return new NDList();
+    public double[] column(int j) {
+        return new double[0];
     }
 
     @Override
     public double[] squaredNorms() {
-        return new double[blocks.blockCount()];
+        return new double[blocks];
     }
 
     @Override
     public void reset() {}
 
     @Override
-    public List<NDArray> stateArrays() {
+    public List<Vec> state() {
         return List.of();
     }
-
-    @Override
-    public void save(StateWriter out) {}
-
-    @Override
-    public void restore(StateReader in, NDManager manager) {}
 
     @Override
     public void close() {}

@@ -2,12 +2,11 @@ package dev.driftwise.metaoptimize.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import dev.driftwise.metaoptimize.OnlineOptimizer;
-import dev.driftwise.metaoptimize.ParameterLayout;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
+import dev.driftwise.metaoptimize.testing.Flat;
 
 /**
  * Drives an optimizer and a plain-double reference learner over the same {@link LmsStream}, each
@@ -24,29 +23,20 @@ final class AgainstReference {
 
     private AgainstReference() {}
 
-    /**
-     * Runs {@code steps} samples on float64 parameters created in {@code manager} (which must stay
-     * open while the optimizer's state is read); returns the final weights.
-     */
-    static double[] run(NDManager manager, OnlineOptimizer optimizer, PlainLearner reference, int steps, long seed) {
-        ParameterLayout layout = optimizer.layout();
-        int n = (int) layout.totalSize();
-        {
-            LinearSquaredLoss loss = new LinearSquaredLoss(layout, manager, DataType.FLOAT64);
-            NDList params = loss.zeroParameters();
+    /** Runs {@code steps} samples on FLOAT64 parameters on the optimizer's engine; returns the final weights. */
+    static double[] run(OnlineOptimizer optimizer, PlainLearner reference, int steps, long seed) {
+        Engine engine = optimizer.engine();
+        int n = optimizer.layout().totalSize();
+        try (LinearSquaredLoss loss = new LinearSquaredLoss(engine, n, DType.FLOAT64); Vec params = engine.zeros(n, DType.FLOAT64)) {
             LmsStream stream = new LmsStream(seed, n);
             double[] x = new double[n];
             for (int t = 0; t < steps; t++) {
                 double y = stream.next(x);
-                try (NDScope scope = new NDScope()) {
-                    scope.suppressNotUsedWarning();
-                    NDList xs = loss.inputs(x);
-                    double prediction = LinearSquaredLoss.predict(params, xs);
-                    optimizer.step(params, LinearSquaredLoss.gradient(xs, prediction, y), LinearSquaredLoss.diagonalHessian(xs));
-                }
+                double prediction = loss.load(params, x);
+                optimizer.step(params, loss.gradient(prediction, y), loss.diagonalHessian());
                 reference.learn(x, y);
             }
-            double[] actual = LinearSquaredLoss.flat(params);
+            double[] actual = Flat.doubles(params);
             assertClose(reference.weights(), actual, 1e-9, "weights after " + steps + " steps");
             assertEquals(steps, optimizer.stepCount(), "steps applied");
             assertEquals(0, optimizer.skippedSteps(), "steps skipped");

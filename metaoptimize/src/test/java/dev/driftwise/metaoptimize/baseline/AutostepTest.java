@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import dev.driftwise.metaoptimize.BlockStepSize;
+import dev.driftwise.metaoptimize.OnlineOptimizer;
 import dev.driftwise.metaoptimize.ParameterLayout;
+import dev.driftwise.metaoptimize.spec.ModelFacts;
+import dev.driftwise.metaoptimize.spec.OptimizerSpec;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.testing.EngineKind;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Autostep against Table 1 of Mahmood et al. (2012), written here per weight in plain doubles. */
 class AutostepTest {
@@ -64,14 +71,18 @@ class AutostepTest {
         }
     }
 
-    @Test
-    void matchesThePapersTableOnDriftingLms() {
+    private static OnlineOptimizer autostep(Engine e, String spec) {
+        return OptimizerSpec.parse(spec).resolve(ModelFacts.NONE).build(LinearSquaredLoss.twoTensors(), e, DType.FLOAT64);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineKind.class)
+    void matchesThePapersTableOnDriftingLms(EngineKind kind) {
         // μ = 0.1 and τ = 100 instead of 0.01 and 10⁴ so that α and v move within 400 steps
         ParameterLayout layout = LinearSquaredLoss.twoTensors();
-        Reference ref = new Reference((int) layout.totalSize(), 0.1, 100, 0.05);
-        try (NDManager manager = NDManager.newBaseManager();
-                Autostep autostep = Autostep.builder(layout).optMetaStepSize(0.1).optTimeScale(100).build()) {
-            AgainstReference.run(manager, autostep, ref, STEPS, 11);
+        Reference ref = new Reference(layout.totalSize(), 0.1, 100, 0.05);
+        try (Engine e = kind.open(); OnlineOptimizer autostep = autostep(e, "autostep(mu=0.1,tau=100)")) {
+            AgainstReference.run(autostep, ref, STEPS, 11);
             List<BlockStepSize> blocks = autostep.stepSizes();
             double minRef = Double.POSITIVE_INFINITY;
             double maxRef = 0;
@@ -90,20 +101,17 @@ class AutostepTest {
     void normaliserSpansBothTensorsFromLargeInitialSteps() {
         // α0 = 0.5 on 7 inputs: Σ α x² > 1 from the first sample; a per-tensor normaliser would
         // leave different weights than the reference's sum over the whole input vector
-        ParameterLayout layout = LinearSquaredLoss.twoTensors();
-        Reference ref = new Reference((int) layout.totalSize(), 0.01, 10_000, 0.5);
-        try (NDManager manager = NDManager.newBaseManager();
-                Autostep autostep = Autostep.builder(layout).optInitialStepSize(0.5).build()) {
-            AgainstReference.run(manager, autostep, ref, 200, 12);
+        Reference ref = new Reference(LinearSquaredLoss.twoTensors().totalSize(), 0.01, 10_000, 0.5);
+        try (Engine e = EngineKind.JVM.open(); OnlineOptimizer autostep = autostep(e, "autostep(alpha0=0.5)")) {
+            AgainstReference.run(autostep, ref, 200, 12);
         }
         assertTrue(ref.normalisedSteps > 0, "test setup: M should act, acted " + ref.normalisedSteps + " times");
     }
 
     @Test
     void rejectsInvalidSettingsNamingThem() {
-        ParameterLayout layout = LinearSquaredLoss.twoTensors();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Autostep.builder(layout).optTimeScale(0.5).build());
-        assertTrue(e.getMessage().contains("τ (optTimeScale) = 0.5"), e.getMessage());
+                () -> OptimizerSpec.parse("autostep(tau=0.5)").resolve(ModelFacts.NONE));
+        assertTrue(e.getMessage().contains("autostep tau (τ) = 0.5"), e.getMessage());
     }
 }

@@ -1,17 +1,27 @@
 package dev.driftwise.metaoptimize.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import dev.driftwise.metaoptimize.BlockStepSize;
-import dev.driftwise.metaoptimize.ParameterLayout;
+import dev.driftwise.metaoptimize.MetaOptimizeConfig;
+import dev.driftwise.metaoptimize.OnlineOptimizer;
+import dev.driftwise.metaoptimize.spec.ModelFacts;
+import dev.driftwise.metaoptimize.spec.OptimizerConfig;
+import dev.driftwise.metaoptimize.spec.OptimizerSpec;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.testing.EngineKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** SGD-HD and Adam-HD against Algorithms 2 and 3 of Baydin et al. (2018), in plain doubles. */
+/**
+ * SGD-HD and Adam-HD against Algorithms 2 and 3 of Baydin et al. (2018), in plain doubles: the additive
+ * rule as presets of MetaOptimize (σ identity, γ = 0, meta SGD), the multiplicative one as its own class.
+ */
 class HypergradientTest {
 
     private static final int STEPS = 400;
@@ -112,65 +122,63 @@ class HypergradientTest {
         }
     }
 
-    @Test
-    void sgdHdMatchesAlgorithm2() {
-        ParameterLayout layout = LinearSquaredLoss.twoTensors();
+    private static OnlineOptimizer hd(Engine e, String spec) {
+        return OptimizerSpec.parse(spec).resolve(ModelFacts.NONE).build(LinearSquaredLoss.twoTensors(), e, DType.FLOAT64);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineKind.class)
+    void sgdHdMatchesAlgorithm2(EngineKind kind) {
         // β = 1e-4: with the paper's 1e-3 α grows past the stability limit of this stream and diverges
-        SgdHd ref = new SgdHd((int) layout.totalSize(), 0.01, 1e-4, false);
-        try (NDManager manager = NDManager.newBaseManager();
-                HypergradientSgd hd = HypergradientSgd.builder(layout).optInitialStepSize(0.01)
-                        .optHypergradientStepSize(1e-4).build()) {
-            AgainstReference.run(manager, hd, ref, STEPS, 21);
+        SgdHd ref = new SgdHd(LinearSquaredLoss.twoTensors().totalSize(), 0.01, 1e-4, false);
+        try (Engine e = kind.open(); OnlineOptimizer hd = hd(e, "sgd-hd(beta=1e-4,alpha0=0.01)")) {
+            AgainstReference.run(hd, ref, STEPS, 21);
             List<BlockStepSize> blocks = hd.stepSizes();
             assertEquals(1, blocks.size());
             assertEquals("all", blocks.get(0).block());
-            assertEquals(ref.alpha, hd.stepSize(), 1e-12, "α after " + STEPS + " steps");
+            assertEquals(ref.alpha, hd.alphas()[0], 1e-12, "α after " + STEPS + " steps");
             assertEquals(ref.alpha, blocks.get(0).alpha(), 1e-12, "reported α");
             assertEquals(-ref.lastDot, blocks.get(0).metaGradient(), 1e-9 * Math.max(1, Math.abs(ref.lastDot)),
                     "reported meta-gradient z = −g_tᵀg_{t−1}");
             assertTrue(Math.abs(ref.alpha - 0.01) > 1e-3, "test setup: α should have moved from 0.01, is " + ref.alpha);
+            assertTrue(hd.config() instanceof MetaOptimizeConfig, "additive HD is a preset of the engine");
         }
     }
 
-    @Test
-    void sgdHdMultiplicativeRuleMatchesReference() {
-        ParameterLayout layout = LinearSquaredLoss.twoTensors();
-        SgdHd ref = new SgdHd((int) layout.totalSize(), 0.01, 0.02, true);
-        try (NDManager manager = NDManager.newBaseManager();
-                HypergradientSgd hd = HypergradientSgd.builder(layout).optInitialStepSize(0.01)
-                        .optHypergradientStepSize(0.02).optRule(HypergradientRule.MULTIPLICATIVE).build()) {
-            AgainstReference.run(manager, hd, ref, STEPS, 22);
-            assertEquals(ref.alpha, hd.stepSize(), 1e-12, "α after " + STEPS + " steps");
+    @ParameterizedTest
+    @EnumSource(EngineKind.class)
+    void sgdHdMultiplicativeRuleMatchesReference(EngineKind kind) {
+        SgdHd ref = new SgdHd(LinearSquaredLoss.twoTensors().totalSize(), 0.01, 0.02, true);
+        try (Engine e = kind.open(); OnlineOptimizer hd = hd(e, "sgd-hd(rule=mult,beta=0.02,alpha0=0.01)")) {
+            AgainstReference.run(hd, ref, STEPS, 22);
+            assertEquals(ref.alpha, hd.alphas()[0], 1e-12, "α after " + STEPS + " steps");
             assertTrue(Math.abs(ref.alpha / 0.01 - 1) > 0.1, "test setup: α should have moved from 0.01, is " + ref.alpha);
         }
     }
 
-    @Test
-    void adamHdMatchesAlgorithm3() {
+    @ParameterizedTest
+    @EnumSource(EngineKind.class)
+    void adamHdMatchesAlgorithm3(EngineKind kind) {
         // β = 1e-4 instead of the paper's 1e-7 so that α moves measurably within 400 steps
-        ParameterLayout layout = LinearSquaredLoss.twoTensors();
-        AdamHd ref = new AdamHd((int) layout.totalSize(), 0.01, 1e-4);
-        try (NDManager manager = NDManager.newBaseManager();
-                HypergradientAdam hd = HypergradientAdam.builder(layout).optInitialStepSize(0.01)
-                        .optHypergradientStepSize(1e-4).build()) {
-            AgainstReference.run(manager, hd, ref, STEPS, 23);
-            assertEquals(ref.alpha, hd.stepSize(), 1e-12, "α after " + STEPS + " steps");
+        AdamHd ref = new AdamHd(LinearSquaredLoss.twoTensors().totalSize(), 0.01, 1e-4);
+        try (Engine e = kind.open(); OnlineOptimizer hd = hd(e, "adam-hd(beta=1e-4,alpha0=0.01)")) {
+            AgainstReference.run(hd, ref, STEPS, 23);
+            assertEquals(ref.alpha, hd.alphas()[0], 1e-12, "α after " + STEPS + " steps");
             assertTrue(Math.abs(ref.alpha - 0.01) > 1e-3, "test setup: α should have moved from 0.01, is " + ref.alpha);
         }
     }
 
     @Test
-    void defaultsAreThePapersAndInvalidSettingsAreNamed() {
-        ParameterLayout layout = LinearSquaredLoss.twoTensors();
-        try (HypergradientSgd sgd = HypergradientSgd.builder(layout).build();
-                HypergradientAdam adam = HypergradientAdam.builder(layout).build()) {
-            assertEquals("sgd-hd{alpha0=0.001, hypergradientStepSize=0.001, rule=additive}", sgd.spec().toString());
-            assertEquals("adam-hd{alpha0=0.001, hypergradientStepSize=1.0E-7, rule=additive, beta1=0.9, beta2=0.999, "
-                    + "epsilon=1.0E-8}", adam.spec().toString());
-            assertNotEquals(sgd.spec(), adam.spec());
-        }
+    void defaultsAreThePapersAndBadSettingsAreNamed() {
+        OptimizerConfig sgd = OptimizerSpec.parse("sgd-hd").resolve(ModelFacts.NONE);
+        OptimizerConfig adam = OptimizerSpec.parse("adam-hd").resolve(ModelFacts.NONE);
+        assertEquals("sgd-hd", sgd.label());
+        assertEquals("adam-hd", adam.label());
+        assertEquals("0.001", sgd.settings().get("eta"), "β = 1e-3 for SGD-HD");
+        assertEquals("1e-7", adam.settings().get("eta"), "β = 1e-7 for Adam-HD");
+        assertEquals("0.001", adam.settings().get("alpha0"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> HypergradientAdam.builder(layout).optBeta2(1.0).build());
-        assertTrue(e.getMessage().contains("β2 (optBeta2) = 1.0") && e.getMessage().contains("[0, 1)"), e.getMessage());
+                () -> OptimizerSpec.parse("adam-hd(rule=sideways)").resolve(ModelFacts.NONE));
+        assertTrue(e.getMessage().contains("rule=sideways is not add (additive, the default) or mult"), e.getMessage());
     }
 }

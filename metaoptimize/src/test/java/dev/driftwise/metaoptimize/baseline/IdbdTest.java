@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import dev.driftwise.metaoptimize.BlockStepSize;
+import dev.driftwise.metaoptimize.OnlineOptimizer;
 import dev.driftwise.metaoptimize.ParameterLayout;
+import dev.driftwise.metaoptimize.spec.ModelFacts;
+import dev.driftwise.metaoptimize.spec.OptimizerSpec;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.testing.EngineKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** IDBD against Sutton's (1992) original per-weight loop written here in plain doubles. */
+/** The {@code idbd} preset of MetaOptimize against Sutton's (1992) original per-weight loop written here in plain doubles. */
 class IdbdTest {
 
     private static final int STEPS = 400;
@@ -49,24 +56,29 @@ class IdbdTest {
         }
     }
 
-    @Test
-    void matchesSuttonsLoopOnDriftingLms() {
-        runAgainstReference(0.05, 0.05, Double.NEGATIVE_INFINITY);
+    private static OnlineOptimizer idbd(Engine e, String settings) {
+        return OptimizerSpec.parse("idbd(" + settings + ")").resolve(ModelFacts.NONE)
+                .build(LinearSquaredLoss.twoTensors(), e, DType.FLOAT64);
     }
 
-    @Test
-    void matchesSuttonsLoopWithLowerBoundOnBeta() {
+    @ParameterizedTest
+    @EnumSource(EngineKind.class)
+    void matchesSuttonsLoopOnDriftingLms(EngineKind kind) {
+        runAgainstReference(kind, 0.05, 0.05, Double.NEGATIVE_INFINITY);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineKind.class)
+    void matchesSuttonsLoopWithLowerBoundOnBeta(EngineKind kind) {
         // a large θ drives some β to the bound within a few hundred steps
-        runAgainstReference(0.1, 0.05, Math.log(0.04));
+        runAgainstReference(kind, 0.1, 0.05, Math.log(0.04));
     }
 
-    private static void runAgainstReference(double theta, double alpha0, double betaMin) {
+    private static void runAgainstReference(EngineKind kind, double theta, double alpha0, double betaMin) {
         ParameterLayout layout = LinearSquaredLoss.twoTensors();
-        Idbd.Builder builder = Idbd.builder(layout).optMetaStepSize(theta).optInitialStepSize(alpha0);
-        if (betaMin > Double.NEGATIVE_INFINITY) {
-            builder.optMinLogStepSize(betaMin);
-        }
-        Reference ref = new Reference((int) layout.totalSize(), theta, alpha0, betaMin);
+        String settings = "theta=" + theta + ",alpha0=" + alpha0
+                + (betaMin > Double.NEGATIVE_INFINITY ? ",alpha-min=" + Math.exp(betaMin) : "");
+        Reference ref = new Reference(layout.totalSize(), theta, alpha0, betaMin);
         boolean[] boundHit = new boolean[1];
         AgainstReference.PlainLearner learner = new AgainstReference.PlainLearner() {
             @Override
@@ -82,8 +94,8 @@ class IdbdTest {
                 return ref.w;
             }
         };
-        try (NDManager manager = NDManager.newBaseManager(); Idbd idbd = builder.build()) {
-            AgainstReference.run(manager, idbd, learner, STEPS, 7);
+        try (Engine e = kind.open(); OnlineOptimizer idbd = idbd(e, settings)) {
+            AgainstReference.run(idbd, learner, STEPS, 7);
             List<BlockStepSize> blocks = idbd.stepSizes();
             assertEquals(2, blocks.size());
             double z = blocks.get(0).metaGradient() + blocks.get(1).metaGradient();
@@ -106,23 +118,27 @@ class IdbdTest {
 
     @Test
     void reportsInitialStepSizesAndItsSettingsBeforeTheFirstStep() {
-        ParameterLayout layout = LinearSquaredLoss.twoTensors();
-        try (Idbd idbd = Idbd.builder(layout).optMetaStepSize(0.01).optMinLogStepSize(-10).build()) {
-            assertEquals(List.of(
-                    new BlockStepSize("weight", 4, 0.05, Math.log(0.05), 0.05, 0.05, 0, 0),
-                    new BlockStepSize("extra", 3, 0.05, Math.log(0.05), 0.05, 0.05, 0, 0)), idbd.stepSizes());
-            assertEquals("idbd{theta=0.01, alpha0=0.05, betaMin=-10.0}", idbd.spec().toString());
+        try (Engine e = EngineKind.JVM.open(); OnlineOptimizer idbd = idbd(e, "theta=0.01,alpha-min=4.5e-5")) {
+            List<BlockStepSize> sizes = idbd.stepSizes();
+            assertEquals(List.of("weight", "extra"), sizes.stream().map(BlockStepSize::block).toList());
+            for (BlockStepSize s : sizes) {
+                assertEquals(0.05, s.alphaMin(), 1e-15, s.block() + ": every α starts at α0");
+                assertEquals(0.05, s.alphaMax(), 1e-15, s.block() + ": every α starts at α0");
+                assertEquals(0, s.traceNorm(), 0, s.block() + ": the trace starts at 0");
+            }
+            assertEquals("idbd(theta=0.01,alpha-min=4.5e-5)", idbd.config().label());
+            assertEquals("metaoptimize(base=sgd,kappa=0,meta=sgd,eta=0.01,alpha0=0.05,gamma=1,blocks=per-weight,"
+                    + "trace=diagonal-hessian,step-size-map=exp,alpha-timing=after-meta,alpha-min=4.5e-5,alpha-max=none,"
+                    + "skip-non-finite=false)", idbd.config().text());
         }
     }
 
     @Test
     void rejectsInvalidSettingsNamingThem() {
-        ParameterLayout layout = LinearSquaredLoss.twoTensors();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Idbd.builder(layout).optMetaStepSize(-0.01).build());
-        assertTrue(e.getMessage().contains("θ (optMetaStepSize) = -0.01"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> Idbd.builder(layout).optInitialStepSize(0.01).optMinLogStepSize(-1).build());
-        assertTrue(e.getMessage().contains("optMinLogStepSize) = -1.0 is above ln α0"), e.getMessage());
+                () -> OptimizerSpec.parse("idbd(theta=-0.01)").resolve(ModelFacts.NONE));
+        assertTrue(e.getMessage().contains("metaStepSize (η) = -0.01"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> OptimizerSpec.parse("idbd(mu=0.01)").resolve(ModelFacts.NONE));
+        assertTrue(e.getMessage().contains("'mu' is not a setting of idbd; it takes theta, alpha0, alpha-min"), e.getMessage());
     }
 }
