@@ -1,11 +1,5 @@
 package dev.driftwise.learner;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.driftwise.learner.input.FeatureStandardizer;
 import dev.driftwise.learner.input.MicroBatch;
@@ -18,79 +12,82 @@ import dev.driftwise.learner.model.ModelSpec;
 import dev.driftwise.learner.snapshot.LearnerSnapshot;
 import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.metaoptimize.BlockStepSize;
-import dev.driftwise.metaoptimize.GradientFunction;
 import dev.driftwise.metaoptimize.OnlineOptimizer;
-import dev.driftwise.metaoptimize.OptimizerSpec;
 import dev.driftwise.metaoptimize.StepContext;
-import java.util.ArrayList;
+import dev.driftwise.metaoptimize.spec.OptimizerConfig;
+import dev.driftwise.metaoptimize.spec.OptimizerSpec;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 import java.util.List;
+import java.util.Map;
 
 /**
- * An online learner: predict a micro-batch, score it (prequential: the loss is recorded before the
- * update), then take one optimizer step on it. Parameters, optimizer state and every step's
- * tensors stay on the learner's device; only snapshots and the logits needed for scoring travel
- * to the host. One learner belongs to one thread at a time; two learners may run in two threads.
- * Build and call it outside any {@code NDScope} of your own: an optimizer that creates its state
- * lazily inside {@code step} would otherwise see that state closed with your scope.
+ * The online learner: predict a micro-batch, score it (prequential: the loss is recorded before the
+ * update), then take one optimizer step on it. Parameters, gradients and optimizer state are flat
+ * vectors on the learner's engine — plain JVM arrays for small models, libtorch (CPU or GPU) for large
+ * ones ({@link EngineChoice}) — and the model and every optimizer equation run the same code on either.
+ * One learner belongs to one thread at a time; two learners may run in two threads.
  *
  * <pre>{@code
- * try (OnlineLearner learner = OnlineLearner.builder(ModelSpec.linearRegression(20))
- *         .optimizer(factory).build()) {
+ * try (OnlineLearner learner = OnlineLearner.builder(ModelSpec.parse("linear:20")).build()) {  // optimizer "default"
  *     MicroBatch batch = learner.newBatch(32);
  *     ... batch.add(features, target) ...
  *     BatchScores scores = learner.learn(batch);
- *     byte[] snapshot = learner.snapshot();
+ *     byte[] snapshot = learner.snapshot().toBytes();
  * }
  * }</pre>
  */
-public final class OnlineLearner implements AutoCloseable {
+public final class OnlineLearner implements Learner, LearnerStatus {
 
     private final ModelSpec spec;
     private final DenseNetwork network;
     private final Loss loss;
-    private final OptimizerFactory optimizerFactory;
-    private final NDManager manager;
-    private final NDList parameters;
+    private final OptimizerConfig optimizerConfig;
+    private final Engine engine;
+    private final Vec parameters;
+    private final Vec gradients;
+    private final Vec diagonalHessian;
     private final OnlineOptimizer optimizer;
     private final SampleValidator validator;
-    private final BatchPredictor predictor;
-    private final BatchGradients gradients;
+    private final BatchRunner runner;
+    private final IntraOpThreads intraOpThreads;
+    private final boolean torch;
+    private final BatchScores scores = new BatchScores();
     private FeatureStandardizer standardizer;
     private PrequentialMetrics metrics;
     private long steps;
-    private final BatchScores scores = new BatchScores();
-    private final IntraOpThreads intraOpThreads;
-    private MicroBatch single;
+    private MicroBatch pending;
+    private final StepContext context;
 
     private OnlineLearner(Builder b) {
         this.spec = b.spec;
         this.network = new DenseNetwork(spec);
         this.loss = spec.task().loss();
-        this.optimizerFactory = b.optimizer;
-        if (optimizerFactory.needsDiagonalHessian() && spec.layerCount() != 1) {
-            throw new IllegalArgumentException("optimizer '" + optimizerFactory.description()
-                    + "' needs the diagonal Hessian, which only a one-layer model (linear, logistic, softmax) provides; "
-                    + "model " + spec.kind().id() + " has " + spec.layerCount() + " layers: pick an optimizer without it");
+        this.optimizerConfig = b.optimizer;
+        if (optimizerConfig.needsDiagonalHessian() && spec.layerCount() != 1) {
+            throw new IllegalArgumentException("optimizer '" + optimizerConfig.label() + "' needs the diagonal Hessian, which "
+                    + "only a one-layer model (linear, logistic, softmax) provides; model " + spec.kind().id() + " has "
+                    + spec.layerCount() + " layers: pick an optimizer without it");
         }
-        this.intraOpThreads = new IntraOpThreads(b.intraOpThreads);
-        Device device = b.device.resolve();
-        this.manager = NDManager.newBaseManager(device, "PyTorch");
+        this.engine = b.engine.open(b.device, spec.parameterCount());
+        this.torch = !engine.name().equals("jvm");
+        this.intraOpThreads = new IntraOpThreads(torch ? b.intraOpThreads : 0);
         try {
-            JniUtils.setGradMode(false);
-            this.parameters = network.initialParameters(manager);
-            NDScope.unregister(parameters); // live across steps even if a caller's NDScope is open now
-            this.optimizer = optimizerFactory.create(network.layout(), manager);
-            if (!optimizer.layout().equals(network.layout())) {
-                throw new IllegalArgumentException("optimizer '" + optimizerFactory.description() + "' was built for layout "
-                        + optimizer.layout() + ", the model has " + network.layout());
-            }
+            int n = network.layout().totalSize();
+            this.parameters = engine.zeros(n, DType.FLOAT32);
+            engine.upload(parameters, network.initialParameters(), 0);
+            this.gradients = engine.zeros(n, DType.FLOAT32);
+            this.diagonalHessian = optimizerConfig.needsDiagonalHessian() ? engine.zeros(n, DType.FLOAT32) : null;
+            this.optimizer = optimizerConfig.build(network.layout(), engine, DType.FLOAT32);
         } catch (RuntimeException e) {
-            manager.close();
+            engine.close();
             throw e;
         }
         this.validator = new SampleValidator(spec);
-        this.predictor = new BatchPredictor(network, manager);
-        this.gradients = new BatchGradients(network, manager);
+        this.runner = new BatchRunner(network, engine);
+        this.context = new StepContext(diagonalHessian, optimizerConfig.needsGradientFunction()
+                ? (weights, out) -> runner.gradientAt(weights, pending, out) : null);
         this.standardizer = spec.standardize() ? new FeatureStandardizer(spec.inputs()) : null;
         this.metrics = new PrequentialMetrics(b.window, b.fadingFactor, spec.task().isClassification());
     }
@@ -100,12 +97,12 @@ public final class OnlineLearner implements AutoCloseable {
     }
 
     /**
-     * A learner that continues from snapshot bytes: built from the snapshot's model spec with the
-     * given optimizer (which must describe itself as the snapshot's did), then restored.
+     * A learner that continues from a snapshot: built from the snapshot's model spec and optimizer spec
+     * (rebuilt from its canonical text), on the engine chosen here — which need not be the one it was
+     * taken on — then restored.
      */
-    public static OnlineLearner fromSnapshot(byte[] snapshot, OptimizerFactory optimizer, DeviceChoice device) {
-        LearnerSnapshot s = LearnerSnapshot.fromBytes(snapshot);
-        OnlineLearner learner = builder(s.modelSpec()).optimizer(optimizer).optDevice(device)
+    public static OnlineLearner fromSnapshot(LearnerSnapshot s, DeviceChoice device, EngineChoice engine) {
+        OnlineLearner learner = builder(s.modelSpec()).optimizer(s.optimizer()).optDevice(device).optEngine(engine)
                 .optMetricsWindow(s.metrics().window()).optFadingFactor(s.metrics().fadingFactor()).build();
         try {
             learner.restore(s);
@@ -116,19 +113,37 @@ public final class OnlineLearner implements AutoCloseable {
         }
     }
 
-    /** A reusable batch sized for this model. */
-    public MicroBatch newBatch(int capacity) {
-        return new MicroBatch(capacity, spec.inputs());
+    @Override
+    public ModelSpec spec() {
+        return spec;
     }
 
-    /**
-     * Checks one sample against this learner's model without learning from it, so a stream job can
-     * dead-letter a bad record before it joins a batch.
-     *
-     * @throws dev.driftwise.learner.input.InvalidSampleException naming the reason
-     */
+    @Override
     public void check(float[] features, double target) {
         validator.check(features, target);
+    }
+
+    private void enterThread() {
+        if (torch) {
+            JniUtils.setGradMode(false); // per thread, ON in new threads (stack notes §9.2)
+            intraOpThreads.applyToCurrentThread();
+        }
+    }
+
+    @Override
+    public void predict(MicroBatch batch, double[] out) {
+        validator.checkFeatures(batch);
+        checkOutput(batch, out);
+        enterThread();
+        runner.upload(batch, standardizer);
+        runner.predict(parameters, out);
+    }
+
+    private void checkOutput(MicroBatch batch, double[] out) {
+        if (out.length < batch.size() * spec.outputs()) {
+            throw new IllegalArgumentException("prediction buffer holds " + out.length + " values, the batch needs "
+                    + batch.size() * spec.outputs() + " (" + spec.outputs() + " per sample)");
+        }
     }
 
     /** Predictions for every sample (see {@link #predict(MicroBatch, double[])}), in a new array. */
@@ -138,62 +153,33 @@ public final class OnlineLearner implements AutoCloseable {
         return out;
     }
 
-    /**
-     * Writes {@code spec().outputs()} predictions per sample into {@code out}: ŷ for regression,
-     * P(y = 1) for binary, class probabilities for multiclass. Targets are ignored.
-     */
-    public void predict(MicroBatch batch, double[] out) {
-        validator.checkFeatures(batch);
-        intraOpThreads.applyToCurrentThread();
-        predictor.predict(parameters, batch, standardizer, out);
-    }
-
-    /**
-     * Predicts, scores and learns from every sample of the batch with one optimizer step.
-     *
-     * @return the batch's prequential scores (reused by the next call)
-     * @throws dev.driftwise.learner.input.InvalidSampleException when any sample is bad; nothing
-     *     has changed then
-     */
+    @Override
     public BatchScores learn(MicroBatch batch) {
         validator.check(batch);
         if (batch.isEmpty()) {
             throw new IllegalArgumentException("micro-batch is empty; add samples before learning");
         }
-        JniUtils.setGradMode(false); // per thread, ON in new threads (stack notes §9.2)
-        intraOpThreads.applyToCurrentThread();
+        enterThread();
         int n = batch.size();
         int k = spec.outputs();
         scores.reset(n);
-        NDArray x;
-        BatchGradients.Result step;
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            x = predictor.upload(batch, standardizer);
-            step = gradients.compute(parameters, x, batch, optimizerFactory.needsDiagonalHessian());
-            float[] z = step.logits();
-            for (int s = 0; s < n; s++) {
-                boolean correct = spec.task().isClassification() && loss.correct(z, s * k, k, batch.target(s));
-                scores.set(s, step.losses()[s], correct);
-            }
-            NDScope.unregister(x);
-            NDScope.unregister(step.gradients());
-            if (step.diagonalHessian() != null) {
-                NDScope.unregister(step.diagonalHessian());
-            }
-        }
-        try {
-            GradientFunction atOtherWeights = weights -> gradients.gradientAt(weights, x, batch);
-            optimizer.step(parameters, step.gradients(), new StepContext(step.diagonalHessian(), atOtherWeights));
-        } finally {
-            x.close();
-            step.gradients().close();
-            if (step.diagonalHessian() != null) {
-                step.diagonalHessian().close();
-            }
-        }
+        runner.upload(batch, standardizer);
+        double[] losses = runner.lossAndGradients(parameters, batch, gradients);
+        float[] z = runner.logits();
+        boolean classifier = spec.task().isClassification();
         for (int s = 0; s < n; s++) {
-            metrics.record(scores.loss(s), scores.correct(s));
+            boolean correct = classifier && loss.correct(z, s * k, k, batch.target(s));
+            scores.set(s, losses[s], correct);
+            metrics.record(losses[s], correct);
+        }
+        if (diagonalHessian != null) {
+            runner.diagonalHessian(batch, diagonalHessian);
+        }
+        pending = batch;
+        try {
+            optimizer.step(parameters, gradients, context);
+        } finally {
+            pending = null;
         }
         if (standardizer != null) {
             standardizer.update(batch.featureBuffer(), n);
@@ -207,6 +193,13 @@ public final class OnlineLearner implements AutoCloseable {
         return predict(single().clear().add(features, 0));
     }
 
+    /** Learns from one sample (a batch of one); returns its prequential loss. */
+    public double learnOne(float[] features, double target) {
+        return learn(single().clear().add(features, target)).loss(0);
+    }
+
+    private MicroBatch single;
+
     private MicroBatch single() {
         if (single == null) {
             single = newBatch(1);
@@ -214,124 +207,132 @@ public final class OnlineLearner implements AutoCloseable {
         return single;
     }
 
-    /** Learns from one sample (a batch of one); returns its prequential loss. */
-    public double learnOne(float[] features, double target) {
-        return learn(single().clear().add(features, target)).loss(0);
+    @Override
+    public LearnerStatus status() {
+        return this;
     }
 
+    @Override
     public MetricsSummary metrics() {
         return metrics.summary(steps);
     }
 
+    @Override
     public long samplesSeen() {
         return metrics.samples();
     }
 
-    /** Micro-batches learned from (optimizer steps attempted; see {@link #skippedSteps()}). */
+    @Override
     public long steps() {
         return steps;
     }
 
+    @Override
     public long skippedSteps() {
         return optimizer.skippedSteps();
     }
 
+    @Override
     public List<BlockStepSize> stepSizes() {
         return optimizer.stepSizes();
     }
 
-    /** The optimizer's last meta-gradient per block: the cheap per-step read (see {@link #stepSizes()}). */
+    @Override
+    public double[] alphas() {
+        return optimizer.alphas();
+    }
+
+    @Override
     public double[] lastMetaGradients() {
         return optimizer.lastMetaGradients();
     }
 
-    public OptimizerSpec optimizerSpec() {
-        return optimizer.spec();
+    @Override
+    public String optimizer() {
+        return optimizerConfig.text();
     }
 
-    public String optimizerDescription() {
-        return optimizerFactory.description();
+    @Override
+    public Map<String, String> optimizerSettings() {
+        return optimizerConfig.settings();
     }
 
-    public ModelSpec spec() {
-        return spec;
+    /** The optimizer configuration this learner runs (its canonical text is in every snapshot). */
+    public OptimizerConfig optimizerConfig() {
+        return optimizerConfig;
     }
 
-    public Device device() {
-        return manager.getDevice();
+    @Override
+    public String engine() {
+        return engine.name() + " on " + engine.device();
     }
 
-    /** The parameters copied to the host, in layout order (e.g. for a published model snapshot). */
-    public List<ParameterTensor> parameterTensors() {
-        List<ParameterTensor> out = new ArrayList<>(parameters.size());
-        for (NDArray p : parameters) {
-            out.add(ParameterTensor.of(p));
-        }
-        return out;
+    @Override
+    public List<ParameterTensor> parameters() {
+        return ParameterTensor.of(network.layout(), parameters);
     }
 
-    /** Everything needed to continue bit for bit (and to predict), as a value. */
-    public LearnerSnapshot toSnapshot() {
-        return new LearnerSnapshot(spec, optimizerFactory.description(), optimizer.spec().toString(), steps,
-                standardizer == null ? null : standardizer.copy(), metrics.copy(), parameterTensors(), optimizer.saveState());
+    /** The running feature statistics (a copy), or null when the spec does not standardise. */
+    public FeatureStandardizer standardizer() {
+        return standardizer == null ? null : standardizer.copy();
     }
 
-    /** {@link #toSnapshot()} as versioned bytes. */
-    public byte[] snapshot() {
-        return toSnapshot().toBytes();
-    }
-
-    public void restore(byte[] snapshot) {
-        restore(LearnerSnapshot.fromBytes(snapshot));
+    @Override
+    public LearnerSnapshot snapshot() {
+        return new LearnerSnapshot(spec, optimizerConfig.text(), engine.name(), steps,
+                standardizer == null ? null : standardizer.copy(), metrics.copy(), parameters(), optimizer.saveState());
     }
 
     /**
-     * Replaces this learner's whole state with a snapshot's. Checks model, optimizer description
+     * Replaces this learner's whole state with a snapshot's, from either engine. Checks model, optimizer
      * and parameter shapes first, so a mismatch changes nothing.
      */
+    @Override
     public void restore(LearnerSnapshot s) {
         if (!s.modelSpec().equals(spec)) {
             throw new IllegalArgumentException("snapshot holds model " + s.modelSpec() + ", this learner is " + spec
                     + "; build the learner from the snapshot's model spec");
         }
-        if (!s.optimizerDescription().equals(optimizerFactory.description())) {
-            throw new IllegalArgumentException("snapshot was taken with optimizer '" + s.optimizerDescription()
-                    + "', this learner uses '" + optimizerFactory.description() + "'");
+        OptimizerConfig saved = OptimizerSpec.parse(s.optimizer()).resolve(spec.facts());
+        if (!saved.equals(optimizerConfig)) {
+            throw new IllegalArgumentException("snapshot was taken with optimizer " + saved.label()
+                    + ", this learner runs " + optimizerConfig.label() + "; build it with the snapshot's optimizer");
         }
         ParameterTensor.checkMatches(network.layout(), s.parameters());
-        JniUtils.setGradMode(false);
+        enterThread();
         optimizer.restoreState(s.optimizerState());
-        ParameterTensor.copyInto(s.parameters(), parameters);
+        engine.upload(parameters, ParameterTensor.flatten(s.parameters()), 0);
         standardizer = s.standardizer() == null ? null : s.standardizer().copy();
         metrics = s.metrics().copy();
         steps = s.steps();
     }
 
-    /** Where the parameters live now (for tests: they must never leave the learner's device). */
-    Device parameterDevice() {
-        return parameters.get(0).getDevice();
-    }
-
-    /** Arrays alive in this learner's manager (parameters, optimizer state, anything leaked): for leak checks. */
+    /** Tensors alive on a libtorch engine (buffers, views, cached scalars), for leak checks; 0 on the JVM engine. */
     int liveArrayCount() {
-        return manager.getManagedArrays().size();
+        return engine instanceof dev.driftwise.metaoptimize.tensor.torch.TorchEngine t ? t.liveArrayCount() : 0;
     }
 
-    /** Releases the parameters, the optimizer's state and every native buffer of this learner. */
     @Override
     public void close() {
         try {
             optimizer.close();
+            runner.close();
+            parameters.close();
+            gradients.close();
+            if (diagonalHessian != null) {
+                diagonalHessian.close();
+            }
         } finally {
-            manager.close();
+            engine.close();
         }
     }
 
     /** Settings of a learner; {@code optX} ones have defaults. */
     public static final class Builder {
         private final ModelSpec spec;
-        private OptimizerFactory optimizer;
+        private OptimizerConfig optimizer;
         private DeviceChoice device = DeviceChoice.AUTO;
+        private EngineChoice engine = EngineChoice.AUTO;
         private int window = PrequentialMetrics.DEFAULT_WINDOW;
         private double fadingFactor = PrequentialMetrics.DEFAULT_FADING_FACTOR;
         private int intraOpThreads = IntraOpThreads.fromSystemProperty();
@@ -343,13 +344,24 @@ public final class OnlineLearner implements AutoCloseable {
             this.spec = spec;
         }
 
-        public Builder optimizer(OptimizerFactory optimizer) {
-            this.optimizer = optimizer;
+        /** The optimizer by its spec ({@code default}, {@code adam(lr=0.001)}, {@code idbd(theta=0.01)}, …). */
+        public Builder optimizer(String optimizerSpec) {
+            this.optimizer = OptimizerSpec.parse(optimizerSpec).resolve(spec.facts());
+            return this;
+        }
+
+        public Builder optimizer(OptimizerConfig config) {
+            this.optimizer = config;
             return this;
         }
 
         public Builder optDevice(DeviceChoice device) {
             this.device = device;
+            return this;
+        }
+
+        public Builder optEngine(EngineChoice engine) {
+            this.engine = engine;
             return this;
         }
 
@@ -366,10 +378,9 @@ public final class OnlineLearner implements AutoCloseable {
         }
 
         /**
-         * libtorch intra-op threads in whichever thread calls {@code learn} or {@code predict} (default: the
-         * {@code ai.djl.pytorch.num_threads} system property, else 0 = leave libtorch's per-thread default,
-         * which in a thread other than the engine's is every core). A stream job that runs one learner per
-         * task slot wants 1.
+         * libtorch intra-op threads in whichever thread calls {@code learn} or {@code predict} on the torch
+         * engine (default: the {@code ai.djl.pytorch.num_threads} system property, else 0 = libtorch's
+         * per-thread default). A stream job that runs one learner per task slot wants 1.
          */
         public Builder optIntraOpThreads(int threads) {
             this.intraOpThreads = threads;
@@ -378,7 +389,7 @@ public final class OnlineLearner implements AutoCloseable {
 
         public OnlineLearner build() {
             if (optimizer == null) {
-                throw new IllegalArgumentException("optimizer is required: builder(spec).optimizer(OptimizerFactory.of(...))");
+                optimizer("default");
             }
             new PrequentialMetrics(window, fadingFactor, false); // validates both settings before native work
             new IntraOpThreads(intraOpThreads);

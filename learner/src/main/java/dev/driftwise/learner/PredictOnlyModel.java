@@ -1,9 +1,5 @@
 package dev.driftwise.learner;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import dev.driftwise.learner.input.FeatureStandardizer;
 import dev.driftwise.learner.input.MicroBatch;
 import dev.driftwise.learner.input.SampleValidator;
@@ -11,27 +7,31 @@ import dev.driftwise.learner.model.DenseNetwork;
 import dev.driftwise.learner.model.ModelSpec;
 import dev.driftwise.learner.snapshot.LearnerSnapshot;
 import dev.driftwise.learner.snapshot.ParameterTensor;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 import java.util.List;
 
 /**
  * A learner snapshot loaded for prediction only: the model, its parameters and its frozen feature
- * statistics, without the optimizer. Predictions equal the learner's at the moment of the
- * snapshot. Not thread-safe; one instance per thread.
+ * statistics, without the optimizer. It runs the learner's own forward pass on the engine {@code auto}
+ * picks for the model's size (as the learner's does), so on the CPU its predictions equal the learner's
+ * at the moment of the snapshot bit for bit. Not thread-safe; one instance per thread.
  */
 public final class PredictOnlyModel implements AutoCloseable {
 
     private final ModelSpec spec;
     private final long steps;
     private final long samplesSeen;
-    private final String optimizerDescription;
-    private final NDManager manager;
-    private final NDList parameters;
+    private final String optimizer;
+    private final Engine engine;
+    private final Vec parameters;
     private final FeatureStandardizer standardizer;
     private final SampleValidator validator;
-    private final BatchPredictor predictor;
+    private final BatchRunner runner;
 
     private PredictOnlyModel(ModelSpec spec, List<ParameterTensor> tensors, FeatureStandardizer standardizer,
-                             long steps, long samplesSeen, String optimizerDescription, Device device) {
+                             long steps, long samplesSeen, String optimizer, DeviceChoice device, EngineChoice engineChoice) {
         DenseNetwork network = new DenseNetwork(spec);
         ParameterTensor.checkMatches(network.layout(), tensors);
         if (spec.standardize() != (standardizer != null)) {
@@ -41,13 +41,13 @@ public final class PredictOnlyModel implements AutoCloseable {
         this.spec = spec;
         this.steps = steps;
         this.samplesSeen = samplesSeen;
-        this.optimizerDescription = optimizerDescription;
+        this.optimizer = optimizer;
         this.standardizer = standardizer;
-        this.manager = NDManager.newBaseManager(device, "PyTorch");
-        this.parameters = ParameterTensor.toArrays(tensors, manager);
-        NDScope.unregister(parameters); // live until close() even if a caller's NDScope is open now
+        this.engine = engineChoice.open(device, spec.parameterCount());
+        this.parameters = engine.zeros(network.layout().totalSize(), DType.FLOAT32);
+        engine.upload(parameters, ParameterTensor.flatten(tensors), 0);
         this.validator = new SampleValidator(spec);
-        this.predictor = new BatchPredictor(network, manager);
+        this.runner = new BatchRunner(network, engine);
     }
 
     /** Loads learner snapshot bytes onto the CPU. */
@@ -61,7 +61,7 @@ public final class PredictOnlyModel implements AutoCloseable {
 
     public static PredictOnlyModel of(LearnerSnapshot s, DeviceChoice device) {
         return new PredictOnlyModel(s.modelSpec(), s.parameters(), s.standardizer() == null ? null : s.standardizer().copy(),
-                s.steps(), s.samplesSeen(), s.optimizerDescription(), device.resolve());
+                s.steps(), s.samplesSeen(), s.optimizer(), device, EngineChoice.AUTO);
     }
 
     /**
@@ -69,7 +69,7 @@ public final class PredictOnlyModel implements AutoCloseable {
      * only for specs that do not standardise.
      */
     public static PredictOnlyModel of(ModelSpec spec, List<ParameterTensor> tensors, DeviceChoice device) {
-        return new PredictOnlyModel(spec, tensors, null, -1, -1, "unknown", device.resolve());
+        return new PredictOnlyModel(spec, tensors, null, -1, -1, "unknown", device, EngineChoice.AUTO);
     }
 
     public MicroBatch newBatch(int capacity) {
@@ -85,7 +85,15 @@ public final class PredictOnlyModel implements AutoCloseable {
     /** Same meaning as {@link OnlineLearner#predict(MicroBatch, double[])}. */
     public void predict(MicroBatch batch, double[] out) {
         validator.checkFeatures(batch);
-        predictor.predict(parameters, batch, standardizer, out);
+        if (out.length < batch.size() * spec.outputs()) {
+            throw new IllegalArgumentException("prediction buffer holds " + out.length + " values, the batch needs "
+                    + batch.size() * spec.outputs() + " (" + spec.outputs() + " per sample)");
+        }
+        if (!engine.name().equals("jvm")) {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false); // per thread, ON in new threads
+        }
+        runner.upload(batch, standardizer);
+        runner.predict(parameters, out);
     }
 
     public ModelSpec spec() {
@@ -101,12 +109,15 @@ public final class PredictOnlyModel implements AutoCloseable {
         return samplesSeen;
     }
 
-    public String optimizerDescription() {
-        return optimizerDescription;
+    /** The optimizer's canonical spec at the snapshot ("unknown" when built from bare tensors). */
+    public String optimizer() {
+        return optimizer;
     }
 
     @Override
     public void close() {
-        manager.close();
+        runner.close();
+        parameters.close();
+        engine.close();
     }
 }

@@ -17,15 +17,21 @@ import dev.driftwise.learner.model.Task;
 import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.learner.testing.ReferenceNetwork;
 import dev.driftwise.learner.testing.Streams;
+import dev.driftwise.metaoptimize.ParameterLayout;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The hand-written backward pass against a double-precision finite-difference reference and against libtorch autograd. */
+/** The hand-written backward pass, on both engines, against a double-precision finite-difference reference and against libtorch autograd. */
 class GradientTest {
 
     static Stream<ModelSpec> specs() {
@@ -39,33 +45,55 @@ class GradientTest {
                 ModelSpec.mlp(5, new int[] {6}, Activation.TANH, Task.BINARY, 0).withBias(false));
     }
 
-    @ParameterizedTest
-    @MethodSource("specs")
-    void backwardMatchesFiniteDifferencesOfADoubleReference(ModelSpec spec) {
+    static Stream<Arguments> everywhere() {
+        return specs().flatMap(s -> Stream.of(EngineChoice.JVM, EngineChoice.TORCH).map(e -> Arguments.of(s, e)));
+    }
+
+    /** Loss and gradients of {@code batch} at {@code tensors} on an engine: what the learner computes. */
+    private static double[][] lossAndGradients(ModelSpec spec, EngineChoice kind, List<ParameterTensor> tensors,
+            MicroBatch batch, boolean diagonal) {
+        DenseNetwork network = new DenseNetwork(spec);
+        try (Engine e = kind.open(DeviceChoice.CPU, spec.parameterCount()); BatchRunner runner = new BatchRunner(network, e)) {
+            int size = network.layout().totalSize();
+            Vec params = e.zeros(size, DType.FLOAT32);
+            e.upload(params, ParameterTensor.flatten(tensors), 0);
+            Vec gradients = e.zeros(size, DType.FLOAT32);
+            runner.upload(batch, null);
+            double[] losses = runner.lossAndGradients(params, batch, gradients).clone();
+            double[] g = new double[size];
+            e.download(gradients, g, 0);
+            double[] d = new double[size];
+            if (diagonal) {
+                Vec diag = e.zeros(size, DType.FLOAT32);
+                runner.diagonalHessian(batch, diag);
+                e.download(diag, d, 0);
+            }
+            return new double[][] {losses, g, d};
+        }
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("everywhere")
+    void backwardMatchesFiniteDifferencesOfADoubleReference(ModelSpec spec, EngineChoice kind) {
         SplittableRandom random = new SplittableRandom(7);
         int n = 6;
         MicroBatch batch = batch(spec, n, random);
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            DenseNetwork network = new DenseNetwork(spec);
-            List<ParameterTensor> tensors = randomTensors(network, random);
-            NDList params = ParameterTensor.toArrays(tensors, manager);
-            NDArray x = manager.create(features(batch), new Shape(n, spec.inputs()));
-            BatchGradients.Result result = new BatchGradients(network, manager).compute(params, x, batch, false);
-
-            ReferenceNetwork reference = new ReferenceNetwork(spec);
-            double[][] p = toDouble(tensors);
-            double[][] numeric = reference.numericGradient(p, rows(batch), targets(batch));
-            for (int t = 0; t < numeric.length; t++) {
-                float[] analytic = result.gradients().get(t).toFloatArray();
-                for (int i = 0; i < analytic.length; i++) {
-                    assertEquals(numeric[t][i], analytic[i], 1e-4 + 1e-3 * Math.abs(numeric[t][i]),
-                            spec + ": d/d " + tensors.get(t).name() + "[" + i + "]");
-                }
+        DenseNetwork network = new DenseNetwork(spec);
+        List<ParameterTensor> tensors = randomTensors(network, random);
+        double[][] result = lossAndGradients(spec, kind, tensors, batch, false);
+        ReferenceNetwork reference = new ReferenceNetwork(spec);
+        double[][] p = toDouble(tensors);
+        double[][] numeric = reference.numericGradient(p, rows(batch), targets(batch));
+        for (int t = 0; t < numeric.length; t++) {
+            int offset = network.layout().offset(t);
+            for (int i = 0; i < numeric[t].length; i++) {
+                assertEquals(numeric[t][i], result[1][offset + i], 1e-4 + 1e-3 * Math.abs(numeric[t][i]),
+                        spec + " on " + kind + ": d/d " + tensors.get(t).name() + "[" + i + "]");
             }
-            for (int s = 0; s < n; s++) {
-                double expected = reference.loss(reference.logits(p, rows(batch)[s]), batch.target(s));
-                assertEquals(expected, result.losses()[s], 1e-5 * Math.max(1, Math.abs(expected)), spec + ": loss of sample " + s);
-            }
+        }
+        for (int s = 0; s < n; s++) {
+            double expected = reference.loss(reference.logits(p, rows(batch)[s]), batch.target(s));
+            assertEquals(expected, result[0][s], 1e-5 * Math.max(1, Math.abs(expected)), spec + ": loss of sample " + s);
         }
     }
 
@@ -75,76 +103,81 @@ class GradientTest {
         SplittableRandom random = new SplittableRandom(11);
         int n = 5;
         MicroBatch batch = batch(spec, n, random);
+        DenseNetwork network = new DenseNetwork(spec);
+        float[] flat = network.initialParameters();
+        List<ParameterTensor> tensors = new ArrayList<>();
+        for (int t = 0; t < network.layout().count(); t++) {
+            ParameterLayout.Entry e = network.layout().get(t);
+            tensors.add(new ParameterTensor(e.name(), java.util.Arrays.stream(e.shape()).asLongStream().toArray(),
+                    java.util.Arrays.copyOfRange(flat, network.layout().offset(t), network.layout().offset(t) + e.size())));
+        }
+        double[] analytic = lossAndGradients(spec, EngineChoice.JVM, tensors, batch, false)[1];
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            DenseNetwork network = new DenseNetwork(spec);
-            NDList params = network.initialParameters(manager);
-            NDArray x = manager.create(features(batch), new Shape(n, spec.inputs()));
-            NDList analytic = new BatchGradients(network, manager).compute(params, x, batch, false).gradients();
-
             // The recipe of stack notes §9.1: thread-local grad mode and JniUtils.backward, no GradientCollector.
+            NDList params = new NDList();
+            for (ParameterTensor t : tensors) {
+                params.add(manager.create(t.data(), new Shape(t.shape())));
+            }
+            NDArray x = manager.create(features(batch), new Shape(n, spec.inputs()));
             float[] oneHot = new float[n * 4];
             for (int s = 0; s < n; s++) {
                 oneHot[s * 4 + (int) batch.target(s)] = 1;
             }
             NDArray y = manager.create(oneHot, new Shape(n, 4));
-            List<NDArray> autogradGrads = new ArrayList<>();
             JniUtils.setGradMode(true);
             try {
                 for (NDArray p : params) {
                     p.setRequiresGradient(true);
                 }
-                NDArray z = network.forward(params, x).logits();
-                NDArray loss = z.logSoftmax(1).mul(y).sum().neg().div(n);
+                NDArray h = x;
+                for (int l = 0; l < 3; l++) { // an independent forward pass written with DJL's own ops
+                    NDArray a = h.matMul(params.get(2 * l)).add(params.get(2 * l + 1));
+                    h = l < 2 ? a.tanh() : a;
+                }
+                NDArray loss = h.logSoftmax(1).mul(y).sum().neg().div(n);
                 JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
-                for (NDArray p : params) {
-                    autogradGrads.add(p.getGradient());
+                for (int t = 0; t < params.size(); t++) {
+                    float[] expected = params.get(t).getGradient().toFloatArray();
+                    int offset = network.layout().offset(t);
+                    for (int i = 0; i < expected.length; i++) {
+                        assertEquals(expected[i], analytic[offset + i], 1e-6 + 1e-5 * Math.abs(expected[i]),
+                                network.layout().get(t).name() + "[" + i + "]");
+                    }
                 }
             } finally {
                 JniUtils.setGradMode(false);
             }
-            for (int t = 0; t < params.size(); t++) {
-                float[] expected = autogradGrads.get(t).toFloatArray();
-                float[] actual = analytic.get(t).toFloatArray();
-                for (int i = 0; i < expected.length; i++) {
-                    assertEquals(expected[i], actual[i], 1e-6 + 1e-5 * Math.abs(expected[i]),
-                            network.layout().get(t).name() + "[" + i + "]");
-                }
-            }
         }
     }
 
-    @Test
-    void diagonalHessianOfOneLayerModelsIsExact() {
+    @ParameterizedTest
+    @EnumSource(value = EngineChoice.class, names = {"JVM", "TORCH"})
+    void diagonalHessianOfOneLayerModelsIsExact(EngineChoice kind) {
         for (ModelSpec spec : List.of(ModelSpec.linearRegression(3), ModelSpec.logisticRegression(3),
                 ModelSpec.softmaxRegression(3, 3))) {
             SplittableRandom random = new SplittableRandom(5);
             int n = 4;
             MicroBatch batch = batch(spec, n, random);
-            try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-                DenseNetwork network = new DenseNetwork(spec);
-                List<ParameterTensor> tensors = randomTensors(network, random);
-                NDList params = ParameterTensor.toArrays(tensors, manager);
-                NDArray x = manager.create(features(batch), new Shape(n, spec.inputs()));
-                NDList diag = new BatchGradients(network, manager).compute(params, x, batch, true).diagonalHessian();
-                ReferenceNetwork reference = new ReferenceNetwork(spec);
-                double[][] p = toDouble(tensors);
-                double eps = 1e-4;
-                for (int t = 0; t < p.length; t++) {
-                    float[] actual = diag.get(t).toFloatArray();
-                    for (int i = 0; i < p[t].length; i++) {
-                        double keep = p[t][i];
-                        double mid = reference.meanLoss(p, rows(batch), targets(batch));
-                        p[t][i] = keep + eps;
-                        double up = reference.meanLoss(p, rows(batch), targets(batch));
-                        p[t][i] = keep - eps;
-                        double down = reference.meanLoss(p, rows(batch), targets(batch));
-                        p[t][i] = keep;
-                        double second = (up - 2 * mid + down) / (eps * eps);
-                        assertEquals(second, actual[i], 1e-3 + 1e-3 * Math.abs(second),
-                                spec + ": d²/d " + tensors.get(t).name() + "[" + i + "]²");
-                    }
+            DenseNetwork network = new DenseNetwork(spec);
+            List<ParameterTensor> tensors = randomTensors(network, random);
+            double[] diag = lossAndGradients(spec, kind, tensors, batch, true)[2];
+            ReferenceNetwork reference = new ReferenceNetwork(spec);
+            double[][] p = toDouble(tensors);
+            double eps = 1e-4;
+            for (int t = 0; t < p.length; t++) {
+                int offset = network.layout().offset(t);
+                for (int i = 0; i < p[t].length; i++) {
+                    double keep = p[t][i];
+                    double mid = reference.meanLoss(p, rows(batch), targets(batch));
+                    p[t][i] = keep + eps;
+                    double up = reference.meanLoss(p, rows(batch), targets(batch));
+                    p[t][i] = keep - eps;
+                    double down = reference.meanLoss(p, rows(batch), targets(batch));
+                    p[t][i] = keep;
+                    double second = (up - 2 * mid + down) / (eps * eps);
+                    assertEquals(second, diag[offset + i], 1e-3 + 1e-3 * Math.abs(second),
+                            spec + " on " + kind + ": d²/d " + tensors.get(t).name() + "[" + i + "]²");
                 }
-                assertTrue(diag.size() == p.length);
             }
         }
     }
@@ -162,11 +195,11 @@ class GradientTest {
     static List<ParameterTensor> randomTensors(DenseNetwork network, SplittableRandom random) {
         List<ParameterTensor> out = new ArrayList<>();
         network.layout().entries().forEach(e -> {
-            float[] data = new float[(int) e.size()];
+            float[] data = new float[e.size()];
             for (int i = 0; i < data.length; i++) {
                 data[i] = (float) random.nextDouble(-0.8, 0.8);
             }
-            out.add(new ParameterTensor(e.name(), e.shape().getShape(), data));
+            out.add(new ParameterTensor(e.name(), java.util.Arrays.stream(e.shape()).asLongStream().toArray(), data));
         });
         return out;
     }

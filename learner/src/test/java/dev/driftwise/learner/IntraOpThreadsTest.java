@@ -8,7 +8,6 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.driftwise.learner.input.MicroBatch;
 import dev.driftwise.learner.model.ModelSpec;
-import dev.driftwise.learner.testing.FixedStepSgd;
 import dev.driftwise.learner.testing.Streams;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +28,8 @@ class IntraOpThreadsTest {
         AtomicInteger seen = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try (OnlineLearner learner = OnlineLearner.builder(ModelSpec.linearRegression(3))
-                .optimizer(FixedStepSgd.factory(0.01)).optDevice(DeviceChoice.CPU).optIntraOpThreads(wanted).build()) {
+                .optimizer("sgd(lr=0.01)").optDevice(DeviceChoice.CPU).optEngine(EngineChoice.TORCH).optIntraOpThreads(wanted)
+                .build()) {
             Thread t = new Thread(() -> {
                 try {
                     MicroBatch batch = learner.newBatch(4);
@@ -52,7 +52,7 @@ class IntraOpThreadsTest {
     @Test
     void aNegativeCountIsRefusedAtBuild() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnlineLearner
-                .builder(ModelSpec.linearRegression(3)).optimizer(FixedStepSgd.factory(0.01)).optIntraOpThreads(-1).build());
+                .builder(ModelSpec.linearRegression(3)).optimizer("sgd(lr=0.01)").optIntraOpThreads(-1).build());
         assertTrue(e.getMessage().contains("-1") && e.getMessage().contains(">= 0"), e.getMessage());
     }
 }

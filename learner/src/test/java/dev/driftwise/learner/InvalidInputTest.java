@@ -9,7 +9,6 @@ import dev.driftwise.learner.input.InvalidSampleException;
 import dev.driftwise.learner.input.InvalidSampleException.Reason;
 import dev.driftwise.learner.input.MicroBatch;
 import dev.driftwise.learner.model.ModelSpec;
-import dev.driftwise.learner.testing.FixedStepSgd;
 import org.junit.jupiter.api.Test;
 
 /** Bad samples are refused with a typed reason, and the learner is left exactly as it was. */
@@ -17,7 +16,7 @@ class InvalidInputTest {
 
     private static OnlineLearner softmax() {
         return OnlineLearner.builder(ModelSpec.softmaxRegression(3, 4).withStandardization(true))
-                .optimizer(FixedStepSgd.factory(0.1)).optDevice(DeviceChoice.CPU).build();
+                .optimizer("sgd(lr=0.1)").optDevice(DeviceChoice.CPU).build();
     }
 
     @Test
@@ -26,7 +25,7 @@ class InvalidInputTest {
             MicroBatch batch = learner.newBatch(4);
             batch.add(new float[] {1, 2, 3}, 1).add(new float[] {0, 1, 0}, 3);
             learner.learn(batch);
-            byte[] before = learner.snapshot();
+            byte[] before = learner.snapshot().toBytes();
 
             expect(learner, Reason.NON_FINITE, 1, "feature 2 is NaN", new float[] {0, 0, Float.NaN}, 0);
             expect(learner, Reason.NON_FINITE, 1, "feature 0 is Infinity", new float[] {Float.POSITIVE_INFINITY, 0, 0}, 0);
@@ -36,7 +35,7 @@ class InvalidInputTest {
             expect(learner, Reason.CLASS_OUT_OF_RANGE, 1, "target -1.0", new float[] {0, 0, 0}, -1);
             expect(learner, Reason.CLASS_OUT_OF_RANGE, 1, "target 1.5", new float[] {0, 0, 0}, 1.5);
 
-            assertArrayEquals(before, learner.snapshot(), "model, standardiser, metrics and counters untouched");
+            assertArrayEquals(before, learner.snapshot().toBytes(), "model, standardiser, metrics and counters untouched");
             assertEquals(2, learner.samplesSeen());
         }
     }
@@ -44,7 +43,7 @@ class InvalidInputTest {
     @Test
     void wrongFeatureCountIsRefusedWhenAddedAndWhenLearnedOne() {
         try (OnlineLearner learner = softmax()) {
-            byte[] before = learner.snapshot();
+            byte[] before = learner.snapshot().toBytes();
             MicroBatch batch = learner.newBatch(2);
             InvalidSampleException e = assertThrows(InvalidSampleException.class, () -> batch.add(new float[] {1, 2}, 0));
             assertEquals(Reason.WRONG_FEATURE_COUNT, e.reason());
@@ -59,14 +58,14 @@ class InvalidInputTest {
             assertEquals(Reason.WRONG_FEATURE_COUNT, e.reason());
             MicroBatch foreign = new MicroBatch(1, 5).add(new float[5], 0);
             assertEquals(Reason.WRONG_FEATURE_COUNT, assertThrows(InvalidSampleException.class, () -> learner.learn(foreign)).reason());
-            assertArrayEquals(before, learner.snapshot());
+            assertArrayEquals(before, learner.snapshot().toBytes());
         }
     }
 
     @Test
     void binaryTargetsMustBeZeroOrOne() {
         try (OnlineLearner learner = OnlineLearner.builder(ModelSpec.logisticRegression(2))
-                .optimizer(FixedStepSgd.factory(0.1)).optDevice(DeviceChoice.CPU).build()) {
+                .optimizer("sgd(lr=0.1)").optDevice(DeviceChoice.CPU).build()) {
             InvalidSampleException e = assertThrows(InvalidSampleException.class, () -> learner.learnOne(new float[] {1, 1}, 2));
             assertEquals(Reason.CLASS_OUT_OF_RANGE, e.reason());
             assertTrue(e.getMessage().contains("0..1"), e.getMessage());
@@ -78,7 +77,7 @@ class InvalidInputTest {
     @Test
     void regressionAcceptsAnyFiniteTarget() {
         try (OnlineLearner learner = OnlineLearner.builder(ModelSpec.linearRegression(2))
-                .optimizer(FixedStepSgd.factory(0.1)).optDevice(DeviceChoice.CPU).build()) {
+                .optimizer("sgd(lr=0.1)").optDevice(DeviceChoice.CPU).build()) {
             learner.learnOne(new float[] {1, 1}, -1234.5);
             assertEquals(Reason.NON_FINITE, assertThrows(InvalidSampleException.class,
                     () -> learner.learnOne(new float[] {1, 1}, Double.POSITIVE_INFINITY)).reason());

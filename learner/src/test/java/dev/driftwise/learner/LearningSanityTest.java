@@ -8,7 +8,6 @@ import dev.driftwise.learner.metrics.MetricsSummary;
 import dev.driftwise.learner.model.Activation;
 import dev.driftwise.learner.model.ModelSpec;
 import dev.driftwise.learner.model.Task;
-import dev.driftwise.learner.testing.FixedStepSgd;
 import dev.driftwise.learner.testing.Streams;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class LearningSanityTest {
     @Test
     void linearRegressionReachesTheNoiseFloor() {
         try (OnlineLearner learner = OnlineLearner.builder(ModelSpec.linearRegression(10))
-                .optimizer(FixedStepSgd.factory(0.05)).optDevice(DeviceChoice.CPU).build()) {
+                .optimizer("sgd(lr=0.05)").optDevice(DeviceChoice.CPU).build()) {
             SplittableRandom random = new SplittableRandom(1);
             MicroBatch batch = learner.newBatch(1);
             double first = Double.NaN;
@@ -43,7 +42,7 @@ class LearningSanityTest {
     @Test
     void logisticRegressionSeparatesANearlySeparableStream() {
         try (OnlineLearner learner = OnlineLearner.builder(ModelSpec.logisticRegression(6).withStandardization(true))
-                .optimizer(FixedStepSgd.factory(0.5)).optDevice(DeviceChoice.CPU).build()) {
+                .optimizer("sgd(lr=0.5)").optDevice(DeviceChoice.CPU).build()) {
             SplittableRandom random = new SplittableRandom(2);
             MicroBatch batch = learner.newBatch(8);
             for (int i = 0; i < 600; i++) {
@@ -60,7 +59,7 @@ class LearningSanityTest {
     @Test
     void softmaxRegressionLearnsTheArgmaxRule() {
         try (OnlineLearner learner = OnlineLearner.builder(ModelSpec.softmaxRegression(6, 3))
-                .optimizer(FixedStepSgd.factory(0.5)).optDevice(DeviceChoice.CPU).build()) {
+                .optimizer("sgd(lr=0.5)").optDevice(DeviceChoice.CPU).build()) {
             SplittableRandom random = new SplittableRandom(3);
             MicroBatch batch = learner.newBatch(16);
             for (int i = 0; i < 400; i++) {
@@ -74,9 +73,9 @@ class LearningSanityTest {
     @Test
     void mlpLearnsXorWhichNoLinearModelCan() {
         ModelSpec spec = ModelSpec.mlp(2, new int[] {16}, Activation.TANH, Task.BINARY, 0).withSeed(4);
-        try (OnlineLearner mlp = OnlineLearner.builder(spec).optimizer(FixedStepSgd.factory(0.5)).optDevice(DeviceChoice.CPU).build();
+        try (OnlineLearner mlp = OnlineLearner.builder(spec).optimizer("sgd(lr=0.5)").optDevice(DeviceChoice.CPU).build();
              OnlineLearner linear = OnlineLearner.builder(ModelSpec.logisticRegression(2))
-                     .optimizer(FixedStepSgd.factory(0.5)).optDevice(DeviceChoice.CPU).build()) {
+                     .optimizer("sgd(lr=0.5)").optDevice(DeviceChoice.CPU).build()) {
             SplittableRandom random = new SplittableRandom(5);
             MicroBatch batch = mlp.newBatch(8);
             for (int i = 0; i < 1500; i++) {
@@ -94,7 +93,7 @@ class LearningSanityTest {
     @Test
     void predictionsImproveAndMatchTheScoredLoss() {
         try (OnlineLearner learner = OnlineLearner.builder(ModelSpec.linearRegression(4))
-                .optimizer(FixedStepSgd.factory(0.1)).optDevice(DeviceChoice.CPU).build()) {
+                .optimizer("sgd(lr=0.1)").optDevice(DeviceChoice.CPU).build()) {
             SplittableRandom random = new SplittableRandom(9);
             MicroBatch batch = learner.newBatch(4);
             Streams.fillLinear(batch, 4, random, 0.0);

@@ -11,28 +11,20 @@ import dev.driftwise.learner.model.ModelSpec;
 import dev.driftwise.learner.model.Task;
 import dev.driftwise.learner.testing.Streams;
 import dev.driftwise.metaoptimize.BlockStepSize;
-import dev.driftwise.metaoptimize.MetaOptimize;
-import dev.driftwise.metaoptimize.base.BaseAlgorithm;
-import dev.driftwise.metaoptimize.meta.MetaAlgorithm;
-import dev.driftwise.metaoptimize.trace.TraceKind;
-import dev.driftwise.metaoptimize.baseline.Idbd;
-import dev.driftwise.metaoptimize.blocks.StepSizeBlocks;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The learner with the project's real optimizers: IDBD on the weight-flipping task, MetaOptimize with per-layer blocks. */
 class RealOptimizersTest {
 
-    private static final OptimizerFactory IDBD = OptimizerFactory.of("idbd(theta=0.01,alpha0=0.05)",
-            (layout, manager) -> Idbd.builder(layout).optMetaStepSize(0.01).optInitialStepSize(0.05).build()).withDiagonalHessian();
+    private static final String IDBD = "idbd(theta=0.01,alpha0=0.05)";
 
     private static final ModelSpec TANH_MLP = ModelSpec.mlp(6, new int[] {8}, Activation.TANH, Task.MULTICLASS, 3).withSeed(5);
 
-    private static final OptimizerFactory META_PER_LAYER = OptimizerFactory.of("metaoptimize(adam,lion,blocks=layer0|layer1)",
-            (layout, manager) -> MetaOptimize.builder().optInitialStepSize(1e-2)
-                    .optBlocks(StepSizeBlocks.explicit(TANH_MLP.layerBlocks()))
-                    .build(layout, manager));
+    private static final String META_PER_LAYER = "metaoptimize(alpha0=0.01,blocks=per-layer)";
 
     @Test
     void idbdTracksTheWeightFlippingTask() {
@@ -84,7 +76,7 @@ class RealOptimizersTest {
         byte[] uninterrupted;
         try (OnlineLearner learner = build(spec)) {
             run(learner, new SplittableRandom(8), n + m);
-            uninterrupted = learner.snapshot();
+            uninterrupted = learner.snapshot().toBytes();
             List<String> blocks = learner.stepSizes().stream().map(BlockStepSize::block).toList();
             assertEquals(List.of("layer0", "layer1"), blocks, "step-size blocks named by layer");
             assertTrue(learner.metrics().fadingLoss() < Math.log(3), "learns something: loss below ln 3 (uniform guess): "
@@ -94,27 +86,29 @@ class RealOptimizersTest {
         byte[] atN;
         try (OnlineLearner first = build(spec)) {
             run(first, random, n);
-            atN = first.snapshot();
+            atN = first.snapshot().toBytes();
         }
         try (OnlineLearner second = build(spec)) {
-            second.restore(atN);
+            second.restore(dev.driftwise.learner.snapshot.LearnerSnapshot.fromBytes(atN));
             run(second, random, m);
-            assertArrayEquals(uninterrupted, second.snapshot(),
+            assertArrayEquals(uninterrupted, second.snapshot().toBytes(),
                     "parameters, MetaOptimize state (β, traces, moments), metrics after restore + " + m + " steps");
         }
     }
 
-    @Test
-    void metaOptimizeFullTraceGetsHessianVectorProductsFromTheLearnersGradientFunction() {
-        OptimizerFactory full = OptimizerFactory.of("metaoptimize(sgd,sgd,full-trace)", (layout, manager) ->
-                MetaOptimize.builder().optBase(BaseAlgorithm.SGD).optMeta(MetaAlgorithm.SGD).optTrace(TraceKind.FULL)
-                        .optInitialStepSize(0.05).optMetaStepSize(1e-3).build(layout, manager));
+    @ParameterizedTest
+    @EnumSource(value = EngineChoice.class, names = {"JVM", "TORCH"})
+    void metaOptimizeFullTraceGetsHessianVectorProductsFromTheLearnersGradientFunction(EngineChoice engine) {
+        String full = "metaoptimize(base=sgd,meta=sgd,trace=full,alpha0=0.05,eta=1e-3)";
         ModelSpec spec = ModelSpec.mlp(4, new int[] {6}, Activation.TANH, Task.REGRESSION, 0).withSeed(3);
-        try (OnlineLearner learner = OnlineLearner.builder(spec).optimizer(full).optDevice(DeviceChoice.CPU).build()) {
+        try (OnlineLearner learner = OnlineLearner.builder(spec).optimizer(full).optDevice(DeviceChoice.CPU)
+                .optEngine(engine).build()) {
             MicroBatch batch = learner.newBatch(4);
             SplittableRandom random = new SplittableRandom(6);
             Streams.fillLinear(batch, 4, random, 0.1);
-            learner.learn(batch); // lazily created optimizer state
+            learner.learn(batch);
+            Streams.fillLinear(batch, 4, random, 0.1);
+            learner.learn(batch); // from the second step on, h ≠ 0 and the probes use their buffers and views
             int live = learner.liveArrayCount();
             double first = learner.metrics().windowLoss();
             for (int i = 0; i < 150; i++) {

@@ -13,7 +13,6 @@ import dev.driftwise.learner.model.Task;
 import dev.driftwise.learner.snapshot.LearnerSnapshot;
 import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.learner.snapshot.SnapshotCodec;
-import dev.driftwise.learner.testing.FixedStepSgd;
 import dev.driftwise.learner.testing.Streams;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -27,7 +26,11 @@ class SnapshotTest {
             .withStandardization(true).withSeed(21);
 
     static OnlineLearner newLearner(ModelSpec spec) {
-        return OnlineLearner.builder(spec).optimizer(FixedStepSgd.factory(0.2)).optDevice(DeviceChoice.CPU)
+        return newLearner(spec, EngineChoice.JVM);
+    }
+
+    static OnlineLearner newLearner(ModelSpec spec, EngineChoice engine) {
+        return OnlineLearner.builder(spec).optimizer("sgd(lr=0.2)").optDevice(DeviceChoice.CPU).optEngine(engine)
                 .optMetricsWindow(50).build();
     }
 
@@ -47,21 +50,21 @@ class SnapshotTest {
         List<ParameterTensor> expectedParams;
         try (OnlineLearner learner = newLearner(MLP)) {
             run(learner, new SplittableRandom(99), n + m);
-            uninterrupted = learner.snapshot();
-            expectedParams = learner.parameterTensors();
+            uninterrupted = learner.snapshot().toBytes();
+            expectedParams = learner.parameters();
         }
         SplittableRandom random = new SplittableRandom(99);
         byte[] atN;
         try (OnlineLearner first = newLearner(MLP)) {
             run(first, random, n);
-            atN = first.snapshot();
+            atN = first.snapshot().toBytes();
         }
-        try (OnlineLearner second = OnlineLearner.fromSnapshot(atN, FixedStepSgd.factory(0.2), DeviceChoice.CPU)) {
+        try (OnlineLearner second = OnlineLearner.fromSnapshot(LearnerSnapshot.fromBytes(atN), DeviceChoice.CPU, EngineChoice.JVM)) {
             assertEquals(n, second.steps());
             run(second, random, m);
-            assertEquals(expectedParams, second.parameterTensors(), "parameters after restore + " + m + " steps");
+            assertEquals(expectedParams, second.parameters(), "parameters after restore + " + m + " steps");
             assertEquals(learnerMetrics(uninterrupted), second.metrics(), "metrics after restore");
-            assertArrayEquals(uninterrupted, second.snapshot(), "the whole snapshot (params, standardiser, metrics, optimizer)");
+            assertArrayEquals(uninterrupted, second.snapshot().toBytes(), "the whole snapshot (params, standardiser, metrics, optimizer)");
         }
     }
 
@@ -73,7 +76,7 @@ class SnapshotTest {
             MicroBatch probe = learner.newBatch(5);
             Streams.fillMulticlass(probe, 5, 3, random);
             double[] expected = learner.predict(probe);
-            try (PredictOnlyModel model = PredictOnlyModel.load(learner.snapshot())) {
+            try (PredictOnlyModel model = PredictOnlyModel.load(learner.snapshot().toBytes())) {
                 assertArrayEquals(expected, model.predict(probe), "predict-only output equals the learner's");
                 assertEquals(30, model.steps());
                 assertEquals(240, model.samplesSeen());
@@ -94,11 +97,11 @@ class SnapshotTest {
         PredictOnlyModel model;
         try (OnlineLearner source = newLearner(MLP)) {
             run(source, new SplittableRandom(2), 3);
-            bytes = source.snapshot();
+            bytes = source.snapshot().toBytes();
         }
         try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
             scope.suppressNotUsedWarning();
-            learner = OnlineLearner.fromSnapshot(bytes, FixedStepSgd.factory(0.2), DeviceChoice.CPU);
+            learner = OnlineLearner.fromSnapshot(LearnerSnapshot.fromBytes(bytes), DeviceChoice.CPU, EngineChoice.TORCH);
             model = PredictOnlyModel.load(bytes);
         }
         try (learner; model) {
@@ -113,10 +116,12 @@ class SnapshotTest {
     void snapshotCarriesProvenanceAndTensors() {
         try (OnlineLearner learner = newLearner(MLP)) {
             run(learner, new SplittableRandom(1), 3);
-            LearnerSnapshot s = LearnerSnapshot.fromBytes(learner.snapshot());
+            LearnerSnapshot s = LearnerSnapshot.fromBytes(learner.snapshot().toBytes());
             assertEquals(MLP, s.modelSpec());
-            assertEquals("sgd(alpha=0.2)", s.optimizerDescription());
-            assertTrue(s.optimizerSpec().startsWith("sgd"), s.optimizerSpec());
+            assertEquals("metaoptimize(base=sgd,kappa=0,meta=fixed,alpha0=0.2,gamma=0.999,blocks=scalar,trace=none,"
+                    + "step-size-map=exp,alpha-timing=before-meta,alpha-min=none,alpha-max=none,skip-non-finite=false)",
+                    s.optimizer(), "the optimizer's canonical spec, every setting explicit");
+            assertEquals("jvm", s.engine());
             assertEquals(List.of("layer0.weight", "layer0.bias", "layer1.weight", "layer1.bias"),
                     s.parameters().stream().map(ParameterTensor::name).toList());
             assertArrayEquals(new long[] {6, 10}, s.parameters().get(0).shape());
@@ -127,14 +132,14 @@ class SnapshotTest {
     @Test
     void unknownFormatVersionFailsClearly() {
         try (OnlineLearner learner = newLearner(MLP)) {
-            byte[] bytes = learner.snapshot();
+            byte[] bytes = learner.snapshot().toBytes();
             ByteBuffer.wrap(bytes).putInt(4, 7);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> learner.restore(bytes));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LearnerSnapshot.fromBytes(bytes));
             assertTrue(e.getMessage().contains("format version 7") && e.getMessage().contains("reads version " + SnapshotCodec.VERSION),
                     e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> PredictOnlyModel.load(bytes));
             byte[] notASnapshot = "hello world".getBytes();
-            assertTrue(assertThrows(IllegalArgumentException.class, () -> learner.restore(notASnapshot))
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> LearnerSnapshot.fromBytes(notASnapshot))
                     .getMessage().contains("not a driftwise learner snapshot"));
         }
     }
@@ -143,11 +148,42 @@ class SnapshotTest {
     void restoringAnotherModelFailsAndChangesNothing() {
         try (OnlineLearner a = newLearner(MLP); OnlineLearner b = newLearner(MLP.withSeed(22))) {
             run(b, new SplittableRandom(4), 2);
-            byte[] before = b.snapshot();
+            byte[] before = b.snapshot().toBytes();
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.restore(a.snapshot()));
             assertTrue(e.getMessage().contains("\"seed\":21"), e.getMessage());
-            assertArrayEquals(before, b.snapshot());
+            assertArrayEquals(before, b.snapshot().toBytes());
             assertNotEquals(0, before.length);
+        }
+    }
+
+    /** A snapshot taken on one engine continues on the other: same model within the engines' rounding. */
+    @Test
+    void snapshotMovesBetweenEnginesBothWays() {
+        for (EngineChoice[] pair : new EngineChoice[][] {{EngineChoice.JVM, EngineChoice.TORCH}, {EngineChoice.TORCH, EngineChoice.JVM}}) {
+            List<ParameterTensor> straight;
+            try (OnlineLearner learner = newLearner(MLP, pair[0])) {
+                run(learner, new SplittableRandom(8), 60);
+                straight = learner.parameters();
+            }
+            SplittableRandom random = new SplittableRandom(8);
+            LearnerSnapshot half;
+            try (OnlineLearner first = newLearner(MLP, pair[0])) {
+                run(first, random, 30);
+                half = first.snapshot();
+            }
+            try (OnlineLearner second = OnlineLearner.fromSnapshot(half, DeviceChoice.CPU, pair[1])) {
+                assertTrue(second.engine().startsWith(pair[1].name().toLowerCase()), second.engine());
+                run(second, random, 30);
+                List<ParameterTensor> moved = second.parameters();
+                for (int t = 0; t < moved.size(); t++) {
+                    float[] a = straight.get(t).data();
+                    float[] b = moved.get(t).data();
+                    for (int i = 0; i < a.length; i++) {
+                        assertEquals(a[i], b[i], 1e-5 * Math.max(1, Math.abs(a[i])),
+                                pair[0] + " → " + pair[1] + ": " + straight.get(t).name() + "[" + i + "]");
+                    }
+                }
+            }
         }
     }
 

@@ -1,21 +1,19 @@
 package dev.driftwise.learner.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import dev.driftwise.metaoptimize.ParameterLayout;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The forward and backward pass of a {@link ModelSpec} as plain NDArray ops on whatever weights
- * it is handed, so the same code serves the live parameters, a predict-only model and an
- * optimizer's "gradient at other weights". Backpropagation is written out (no autograd): it is
- * exact, needs no thread-local grad mode, and leaves the parameters free of autograd state so an
- * optimizer may update them in place in any thread.
+ * The forward and backward pass of a {@link ModelSpec}, written once over {@link Engine} operations
+ * on a flat parameter vector, so the same code serves the live parameters, a predict-only model and
+ * an optimizer's "gradient at other weights", on either engine. Backpropagation is written out (no
+ * autograd): it is exact, needs no thread-local grad mode, and leaves the parameters free of autograd
+ * state so an optimizer may update them in place in any thread.
  *
  * <p>Parameter order: {@code layer0.weight, layer0.bias, layer1.weight, ...} (no biases when the
  * spec says so); layer l computes a_l = h_l·W_l + b_l, h_{l+1} = act(a_l), and the last a is the logits.
@@ -29,9 +27,9 @@ public final class DenseNetwork {
         this.spec = spec;
         List<ParameterLayout.Entry> entries = new ArrayList<>();
         for (int l = 0; l < spec.layerCount(); l++) {
-            entries.add(new ParameterLayout.Entry(weightName(l), new Shape(spec.layerInputs(l), spec.layerOutputs(l))));
+            entries.add(new ParameterLayout.Entry(weightName(l), new int[] {spec.layerInputs(l), spec.layerOutputs(l)}));
             if (spec.bias()) {
-                entries.add(new ParameterLayout.Entry(biasName(l), new Shape(spec.layerOutputs(l))));
+                entries.add(new ParameterLayout.Entry(biasName(l), new int[] {spec.layerOutputs(l)}));
             }
         }
         this.layout = ParameterLayout.of(entries);
@@ -54,110 +52,184 @@ public final class DenseNetwork {
     }
 
     /**
-     * Fresh parameters from the spec's seed. A one-layer model starts at zero (the convention of the
-     * classic step-size papers, w0 = 0); an MLP draws hidden weights uniformly in ±√(6/fan_in) (He)
-     * for ReLU or ±√(6/(fan_in + fan_out)) (Glorot) for tanh, the output layer by Glorot; biases 0.
+     * Fresh parameters from the spec's seed, flat in layout order. A one-layer model starts at zero
+     * (the convention of the classic step-size papers, w0 = 0); an MLP draws hidden weights uniformly
+     * in ±√(6/fan_in) (He) for ReLU or ±√(6/(fan_in + fan_out)) (Glorot) for tanh, the output layer by
+     * Glorot; biases 0.
      */
-    public NDList initialParameters(NDManager manager) {
+    public float[] initialParameters() {
         SplittableRandom random = new SplittableRandom(spec.seed());
-        NDList params = new NDList(layout.count());
+        float[] params = new float[layout.totalSize()];
+        int stride = spec.bias() ? 2 : 1;
         for (int l = 0; l < spec.layerCount(); l++) {
             int fanIn = spec.layerInputs(l);
             int fanOut = spec.layerOutputs(l);
-            float[] weights = new float[Math.multiplyExact(fanIn, fanOut)];
-            if (spec.kind() == ModelKind.MLP) {
-                boolean hiddenRelu = l < spec.layerCount() - 1 && spec.activation() == Activation.RELU;
-                double limit = hiddenRelu ? Math.sqrt(6.0 / fanIn) : Math.sqrt(6.0 / (fanIn + fanOut));
-                for (int i = 0; i < weights.length; i++) {
-                    weights[i] = (float) random.nextDouble(-limit, limit);
-                }
+            if (spec.kind() != ModelKind.MLP) {
+                continue;
             }
-            params.add(named(manager.create(weights, new Shape(fanIn, fanOut)), weightName(l)));
-            if (spec.bias()) {
-                params.add(named(manager.zeros(new Shape(fanOut)), biasName(l)));
+            boolean hiddenRelu = l < spec.layerCount() - 1 && spec.activation() == Activation.RELU;
+            double limit = hiddenRelu ? Math.sqrt(6.0 / fanIn) : Math.sqrt(6.0 / (fanIn + fanOut));
+            int offset = layout.offset(l * stride);
+            for (int i = 0; i < fanIn * fanOut; i++) {
+                params[offset + i] = (float) random.nextDouble(-limit, limit);
             }
         }
         return params;
     }
 
-    private static NDArray named(NDArray array, String name) {
-        array.setName(name);
-        return array;
-    }
+    /** The views of one flat parameter (or gradient) vector: W_l as in × out matrices, b_l as vectors. */
+    public final class Views {
+        final Vec[] weights;
+        final Vec[] biases;
 
-    /** The pre-activations a_l of every layer and the inputs h_l they came from: what backward needs. */
-    public static final class Activations {
-        final List<NDArray> inputs = new ArrayList<>();
-        final List<NDArray> preActivations = new ArrayList<>();
-
-        /** The logits, shape (batch, outputs). */
-        public NDArray logits() {
-            return preActivations.get(preActivations.size() - 1);
-        }
-    }
-
-    /** Forward pass on {@code x} of shape (batch, inputs). Intermediates belong to the caller's NDScope. */
-    public Activations forward(NDList params, NDArray x) {
-        Activations act = new Activations();
-        NDArray h = x;
-        int stride = spec.bias() ? 2 : 1;
-        for (int l = 0; l < spec.layerCount(); l++) {
-            act.inputs.add(h);
-            NDArray a = h.matMul(params.get(l * stride));
-            if (spec.bias()) {
-                a.addi(params.get(l * stride + 1));
-            }
-            act.preActivations.add(a);
-            if (l < spec.layerCount() - 1) {
-                h = spec.activation() == Activation.RELU ? a.getNDArrayInternal().relu() : a.tanh();
+        Views(Vec flat) {
+            int stride = spec.bias() ? 2 : 1;
+            weights = new Vec[spec.layerCount()];
+            biases = new Vec[spec.layerCount()];
+            for (int l = 0; l < weights.length; l++) {
+                int p = l * stride;
+                weights[l] = flat.slice(layout.offset(p), layout.get(p).size()).shaped(spec.layerInputs(l), spec.layerOutputs(l));
+                if (spec.bias()) {
+                    biases[l] = flat.slice(layout.offset(p + 1), spec.layerOutputs(l));
+                }
             }
         }
-        return act;
+    }
+
+    /** Views of {@code flat}, made once and reused by whoever holds them. */
+    public Views views(Vec flat) {
+        return new Views(flat);
     }
 
     /**
-     * Gradients of the batch loss w.r.t. every parameter, aligned with {@link #layout()}, given
-     * {@code dLogits} = ∂L/∂z (shape (batch, outputs), already scaled by 1/batch for a mean loss).
+     * The buffers of one batch size on one engine: inputs, pre-activations and activations of every
+     * layer, the backward deltas. Made once per batch size; a step allocates nothing.
      */
-    public NDList backward(NDList params, Activations act, NDArray dLogits) {
-        NDArray[] grads = new NDArray[layout.count()];
-        int stride = spec.bias() ? 2 : 1;
-        NDArray d = dLogits;
-        for (int l = spec.layerCount() - 1; l >= 0; l--) {
-            NDArray h = act.inputs.get(l);
-            grads[l * stride] = h.transpose().matMul(d); // ∂L/∂W_l = h_lᵀ·δ_l
+    public final class Workspace implements AutoCloseable {
+        final int batch;
+        final Engine engine;
+        /** h_l: the input of layer l (h_0 = x). */
+        final Vec[] inputs;
+        /** a_l = h_l·W_l + b_l (the last one is the logits). */
+        final Vec[] pre;
+        /** δ_l = ∂L/∂a_l, and ∂L/∂h_l for the backward pass. */
+        final Vec[] delta;
+        final Vec[] dh;
+        private final List<Vec> owned = new ArrayList<>();
+        private Vec inputSquares;
+
+        Workspace(Engine engine, int batch) {
+            this.engine = engine;
+            this.batch = batch;
+            int layers = spec.layerCount();
+            inputs = new Vec[layers];
+            pre = new Vec[layers];
+            delta = new Vec[layers];
+            dh = new Vec[layers];
+            for (int l = 0; l < layers; l++) {
+                inputs[l] = matrix(batch, spec.layerInputs(l));
+                pre[l] = matrix(batch, spec.layerOutputs(l));
+                delta[l] = matrix(batch, spec.layerOutputs(l));
+                if (l > 0) {
+                    dh[l] = matrix(batch, spec.layerInputs(l));
+                }
+            }
+        }
+
+        private Vec matrix(int rows, int cols) {
+            Vec v = engine.zeros(rows * cols, DType.FLOAT32);
+            owned.add(v);
+            return v.shaped(rows, cols);
+        }
+
+        /** Where the batch's features go (batch × inputs). */
+        public Vec input() {
+            return inputs[0];
+        }
+
+        /** The logits after {@link #forward} (batch × outputs). */
+        public Vec logits() {
+            return pre[pre.length - 1];
+        }
+
+        /** Where the caller writes ∂L/∂logits before {@link #backward} (batch × outputs). */
+        public Vec logitGradient() {
+            return delta[delta.length - 1];
+        }
+
+        public int batch() {
+            return batch;
+        }
+
+        @Override
+        public void close() {
+            owned.forEach(Vec::close);
+        }
+    }
+
+    public Workspace workspace(Engine engine, int batch) {
+        return new Workspace(engine, batch);
+    }
+
+    /** Forward pass on the workspace's input with the parameters {@code p}; the logits land in the workspace. */
+    public void forward(Views p, Workspace ws) {
+        Engine e = ws.engine;
+        for (int l = 0; l < spec.layerCount(); l++) {
+            e.matmul(ws.pre[l], ws.inputs[l], false, p.weights[l], false);
             if (spec.bias()) {
-                grads[l * stride + 1] = d.sum(new int[] {0}); // ∂L/∂b_l = Σ_batch δ_l
+                e.addRow(ws.pre[l], ws.pre[l], p.biases[l]);
+            }
+            if (l < spec.layerCount() - 1) {
+                if (spec.activation() == Activation.RELU) {
+                    e.relu(ws.inputs[l + 1], ws.pre[l]);
+                } else {
+                    e.tanh(ws.inputs[l + 1], ws.pre[l]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Gradients of the batch loss w.r.t. every parameter into {@code g} (views of a flat gradient
+     * vector), from the logit gradient the caller wrote into the workspace (already scaled by 1/batch
+     * for a mean loss) and the activations of the last {@link #forward} with parameters {@code p}.
+     */
+    public void backward(Views p, Workspace ws, Views g) {
+        Engine e = ws.engine;
+        for (int l = spec.layerCount() - 1; l >= 0; l--) {
+            e.matmul(g.weights[l], ws.inputs[l], true, ws.delta[l], false); // ∂L/∂W_l = h_lᵀ·δ_l
+            if (spec.bias()) {
+                e.columnSums(g.biases[l], ws.delta[l]); // ∂L/∂b_l = Σ_batch δ_l
             }
             if (l > 0) {
-                NDArray dh = d.matMul(params.get(l * stride).transpose()); // ∂L/∂h_l = δ_l·W_lᵀ
-                NDArray a = act.preActivations.get(l - 1);
-                d = spec.activation() == Activation.RELU
-                        ? dh.muli(a.gt(0).toType(DataType.FLOAT32, false)) // relu'(a) = [a > 0]
-                        : dh.muli(h.square().neg().addi(1)); // tanh'(a) = 1 − h_l²
+                e.matmul(ws.dh[l], ws.delta[l], false, p.weights[l], true); // ∂L/∂h_l = δ_l·W_lᵀ
+                if (spec.activation() == Activation.RELU) {
+                    e.reluBackward(ws.delta[l - 1], ws.dh[l], ws.pre[l - 1]); // relu'(a) = [a > 0]
+                } else {
+                    e.tanhBackward(ws.delta[l - 1], ws.dh[l], ws.inputs[l]); // tanh'(a) = 1 − h_l²
+                }
             }
         }
-        NDList out = new NDList(grads.length);
-        for (NDArray g : grads) {
-            out.add(g);
-        }
-        return out;
     }
 
     /**
      * Exact diagonal of the Hessian of the batch loss for a one-layer model (a GLM with canonical
-     * link): ∂²L/∂W_ij² = Σ_b x_bi² c_bj and ∂²L/∂b_j² = Σ_b c_bj, where {@code curvature} c = ∂²L/∂z²
-     * per sample and logit (1, p(1−p) or p_j(1−p_j)), already scaled by 1/batch.
+     * link), into {@code out}: ∂²L/∂W_ij² = Σ_b x_bi² c_bj and ∂²L/∂b_j² = Σ_b c_bj, where the caller
+     * wrote c = ∂²L/∂z² per sample and logit (1, p(1−p) or p_j(1−p_j), already scaled by 1/batch) into
+     * the workspace's logit-gradient buffer.
      */
-    public NDList diagonalHessian(NDArray x, NDArray curvature) {
+    public void diagonalHessian(Workspace ws, Views out) {
         if (spec.layerCount() != 1) {
             throw new IllegalStateException("a diagonal Hessian is only available for one-layer models, not " + spec.kind().id());
         }
-        NDList out = new NDList(layout.count());
-        out.add(x.square().transpose().matMul(curvature));
-        if (spec.bias()) {
-            out.add(curvature.sum(new int[] {0}));
+        Engine e = ws.engine;
+        if (ws.inputSquares == null) {
+            ws.inputSquares = ws.matrix(ws.batch, spec.inputs());
         }
-        return out;
+        e.mul(ws.inputSquares, 1, ws.inputs[0], ws.inputs[0]);
+        e.matmul(out.weights[0], ws.inputSquares, true, ws.delta[0], false);
+        if (spec.bias()) {
+            e.columnSums(out.biases[0], ws.delta[0]);
+        }
     }
 }

@@ -1,9 +1,7 @@
 package dev.driftwise.learner.model;
 
+import dev.driftwise.metaoptimize.spec.ModelFacts;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * What model a learner trains: an immutable value with a canonical string form (a flat JSON
@@ -124,17 +122,9 @@ public record ModelSpec(ModelKind kind, Task task, int inputs, int[] hidden, Act
         return task == Task.MULTICLASS ? classes : 1;
     }
 
-    /**
-     * One step-size block per layer, in layer order: {@code "layer0" → [layer0.weight, layer0.bias]},
-     * ready for {@code StepSizeBlocks.explicit(spec.layerBlocks())}.
-     */
-    public Map<String, List<String>> layerBlocks() {
-        Map<String, List<String>> blocks = new LinkedHashMap<>();
-        for (int l = 0; l < layerCount(); l++) {
-            blocks.put("layer" + l, bias ? List.of(DenseNetwork.weightName(l), DenseNetwork.biasName(l))
-                    : List.of(DenseNetwork.weightName(l)));
-        }
-        return blocks;
+    /** What the {@code default} optimizer is chosen from. */
+    public ModelFacts facts() {
+        return new ModelFacts(kind.id(), task.id(), Math.toIntExact(parameterCount()), layerCount() == 1);
     }
 
     /** Total number of weights. */
@@ -165,6 +155,12 @@ public record ModelSpec(ModelKind kind, Task task, int inputs, int[] hidden, Act
     }
 
     /** Reads a canonical string (fields in any order; optional ones default). Errors name the field. */
+    /**
+     * Reads the canonical JSON form or a shorthand ({@code linear:20}, {@code logistic:3},
+     * {@code softmax:100:10}, {@code mlp:100-128-10}).
+     *
+     * @throws IllegalArgumentException naming the field, the value and what is expected
+     */
     public static ModelSpec parse(String text) {
         return ModelSpecParser.parse(text);
     }

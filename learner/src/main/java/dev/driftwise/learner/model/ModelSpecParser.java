@@ -1,195 +1,170 @@
 package dev.driftwise.learner.model;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the flat JSON object of {@link ModelSpec#toCanonicalString()}: string, whole-number, boolean
- * and whole-number-array values. Errors name the field, what was found and what is expected.
+ * Reads a model spec: the JSON object of {@link ModelSpec#toCanonicalString()} (with Jackson) or a
+ * shorthand, {@code linear:<d>}, {@code logistic:<d>}, {@code softmax:<d>:<classes>},
+ * {@code mlp:<d>-<hidden>-…-<outputs>} (ReLU; 1 output = regression). Errors name the field, what was
+ * found and what is expected.
  */
 final class ModelSpecParser {
 
     private static final Set<String> FIELDS =
             Set.of("model", "task", "inputs", "hidden", "activation", "classes", "bias", "standardize", "seed");
+    static final String SHORTHANDS = "a JSON object such as {\"model\":\"linear\",\"inputs\":20}, or linear:<d>, logistic:<d>, "
+            + "softmax:<d>:<classes>, mlp:<d>-<hidden>-...-<outputs>";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final String text;
-    private int pos;
-
-    private ModelSpecParser(String text) {
-        this.text = text;
-    }
+    private ModelSpecParser() {}
 
     static ModelSpec parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("model spec is empty; expected e.g. {\"model\":\"linear\",\"inputs\":20}");
+            throw new IllegalArgumentException("model spec is empty; expected " + SHORTHANDS);
         }
-        Map<String, Object> fields = new ModelSpecParser(text).object();
-        for (String name : fields.keySet()) {
+        String t = text.trim();
+        return t.startsWith("{") ? json(t) : shorthand(t);
+    }
+
+    private static ModelSpec json(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            String why = e.getOriginalMessage();
+            if (why.startsWith("Duplicate field")) {
+                throw new IllegalArgumentException("model spec field " + why.substring("Duplicate field ".length())
+                        + " appears twice");
+            }
+            throw new IllegalArgumentException("model spec is not valid JSON: " + why + " at character "
+                    + e.getLocation().getCharOffset() + "; expected " + SHORTHANDS);
+        }
+        if (!root.isObject()) {
+            throw new IllegalArgumentException("model spec is not a JSON object: " + text);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            String name = it.next().getKey();
             if (!FIELDS.contains(name)) {
                 throw new IllegalArgumentException("model spec field '" + name + "' is unknown; known fields: " + FIELDS);
             }
         }
-        ModelKind kind = ModelKind.fromId("model", string(fields, "model", null));
-        String taskId = string(fields, "task", null);
-        Task task = taskId == null ? null : Task.fromId("task", taskId);
-        String activationId = string(fields, "activation", null);
-        Activation activation = activationId == null ? null : Activation.fromId("activation", activationId);
-        return new ModelSpec(kind, task, (int) whole(fields, "inputs", -1, true), wholes(fields, "hidden"), activation,
-                (int) whole(fields, "classes", 0, true), bool(fields, "bias", true), bool(fields, "standardize", false),
-                whole(fields, "seed", 0, false));
+        String model = string(root, "model");
+        if (model == null) {
+            throw new IllegalArgumentException("model spec field 'model' is missing; use linear, logistic, softmax or mlp");
+        }
+        String taskId = string(root, "task");
+        String activationId = string(root, "activation");
+        return new ModelSpec(ModelKind.fromId("model", model), taskId == null ? null : Task.fromId("task", taskId),
+                (int) whole(root, "inputs", -1, true), wholes(root, "hidden"),
+                activationId == null ? null : Activation.fromId("activation", activationId),
+                (int) whole(root, "classes", 0, true), bool(root, "bias", true), bool(root, "standardize", false),
+                whole(root, "seed", 0, false));
     }
 
-    private static String string(Map<String, Object> f, String name, String fallback) {
-        Object v = f.get(name);
-        if (v == null) {
-            if (fallback == null && name.equals("model")) {
-                throw new IllegalArgumentException("model spec field 'model' is missing; use linear, logistic, softmax or mlp");
-            }
-            return fallback;
+    private static String string(JsonNode root, String name) {
+        JsonNode v = root.get(name);
+        if (v == null || v.isNull()) {
+            return null;
         }
-        if (!(v instanceof String s)) {
+        if (!v.isTextual()) {
             throw new IllegalArgumentException("model spec field '" + name + "': expected a string in quotes, got " + v);
         }
-        return s;
+        return v.asText();
     }
 
-    private static long whole(Map<String, Object> f, String name, long fallback, boolean isInt) {
-        Object v = f.get(name);
+    private static long whole(JsonNode root, String name, long fallback, boolean isInt) {
+        JsonNode v = root.get(name);
         if (v == null) {
             if (fallback < 0) {
                 throw new IllegalArgumentException("model spec field '" + name + "' is missing; e.g. \"" + name + "\":20");
             }
             return fallback;
         }
-        if (!(v instanceof Number)) {
-            throw new IllegalArgumentException("model spec field '" + name + "': expected a whole number, got \"" + v + "\"");
+        if (!v.isIntegralNumber()) {
+            throw new IllegalArgumentException("model spec field '" + name + "': expected a whole number, got " + v);
         }
-        long n = ((Number) v).longValue();
-        if (isInt && (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE)) {
-            throw new IllegalArgumentException("model spec field '" + name + "': " + n + " is too large");
+        if (isInt && !v.canConvertToInt()) {
+            throw new IllegalArgumentException("model spec field '" + name + "': " + v + " is too large");
         }
-        return n;
+        return v.asLong();
     }
 
-    private static int[] wholes(Map<String, Object> f, String name) {
-        Object v = f.get(name);
+    private static int[] wholes(JsonNode root, String name) {
+        JsonNode v = root.get(name);
         if (v == null) {
             return new int[0];
         }
-        if (!(v instanceof List<?> list)) {
+        if (!v.isArray()) {
             throw new IllegalArgumentException("model spec field '" + name + "': expected a list like [64,32], got " + v);
         }
-        int[] out = new int[list.size()];
+        int[] out = new int[v.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!(list.get(i) instanceof Long n) || n > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("model spec field '" + name + "': entry " + i + " is not a whole number: " + list.get(i));
+            if (!v.get(i).isIntegralNumber() || !v.get(i).canConvertToInt()) {
+                throw new IllegalArgumentException("model spec field '" + name + "': entry " + i + " is not a whole number: " + v.get(i));
             }
-            out[i] = (int) (long) n;
+            out[i] = v.get(i).asInt();
         }
         return out;
     }
 
-    private static boolean bool(Map<String, Object> f, String name, boolean fallback) {
-        Object v = f.get(name);
+    private static boolean bool(JsonNode root, String name, boolean fallback) {
+        JsonNode v = root.get(name);
         if (v == null) {
             return fallback;
         }
-        if (!(v instanceof Boolean b)) {
+        if (!v.isBoolean()) {
             throw new IllegalArgumentException("model spec field '" + name + "': expected true or false, got " + v);
         }
-        return b;
+        return v.asBoolean();
     }
 
-    private Map<String, Object> object() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        expect('{');
-        if (peek() == '}') {
-            pos++;
-        } else {
-            do {
-                String name = quoted();
-                expect(':');
-                if (fields.put(name, value(name)) != null) {
-                    throw new IllegalArgumentException("model spec field '" + name + "' appears twice");
-                }
-            } while (consume(','));
-            expect('}');
-        }
-        if (peek() != 0) {
-            throw error("unexpected text after the closing '}'");
-        }
-        return fields;
-    }
-
-    private Object value(String field) {
-        char c = peek();
-        if (c == '"') {
-            return quoted();
-        }
-        if (c == '[') {
-            pos++;
-            List<Object> list = new ArrayList<>();
-            if (!consume(']')) {
-                do {
-                    list.add(value(field));
-                } while (consume(','));
-                expect(']');
-            }
-            return list;
-        }
-        int start = pos;
-        while (pos < text.length() && ",}] \t\r\n".indexOf(text.charAt(pos)) < 0) {
-            pos++;
-        }
-        String word = text.substring(start, pos);
-        if (word.equals("true") || word.equals("false")) {
-            return Boolean.valueOf(word);
-        }
+    private static ModelSpec shorthand(String model) {
+        String[] p = model.split(":");
         try {
-            return Long.parseLong(word);
+            return switch (p[0]) {
+                case "linear" -> ModelSpec.linearRegression(positive(model, p[1]));
+                case "logistic" -> ModelSpec.logisticRegression(positive(model, p[1]));
+                case "softmax" -> ModelSpec.softmaxRegression(positive(model, p[1]), positive(model, p[2]));
+                case "mlp" -> {
+                    String[] sizes = p[1].split("-");
+                    if (sizes.length < 3) {
+                        throw new IllegalArgumentException("model spec '" + model + "': an mlp is <d>-<hidden>-...-<outputs>, "
+                                + "e.g. mlp:100-128-10");
+                    }
+                    int[] hidden = new int[sizes.length - 2];
+                    for (int i = 0; i < hidden.length; i++) {
+                        hidden[i] = positive(model, sizes[i + 1]);
+                    }
+                    int outputs = positive(model, sizes[sizes.length - 1]);
+                    Task task = outputs == 1 ? Task.REGRESSION : Task.MULTICLASS;
+                    yield ModelSpec.mlp(positive(model, sizes[0]), hidden, Activation.RELU, task, outputs == 1 ? 0 : outputs);
+                }
+                default -> throw new IllegalArgumentException("model spec '" + model + "' is unknown; expected " + SHORTHANDS);
+            };
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("model spec '" + model + "' is incomplete; expected " + SHORTHANDS);
+        }
+    }
+
+    private static int positive(String model, String text) {
+        try {
+            int v = Integer.parseInt(text);
+            if (v > 0) {
+                return v;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("model spec field '" + field + "': cannot read value \"" + word
-                    + "\"; expected a whole number, true/false, a \"string\" or a [list]");
+            // fall through
         }
-    }
-
-    private String quoted() {
-        expect('"');
-        int end = text.indexOf('"', pos);
-        if (end < 0) {
-            throw error("unterminated string");
-        }
-        String s = text.substring(pos, end);
-        pos = end + 1;
-        return s;
-    }
-
-    private char peek() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-            pos++;
-        }
-        return pos < text.length() ? text.charAt(pos) : 0;
-    }
-
-    private boolean consume(char c) {
-        if (peek() == c) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(char c) {
-        if (!consume(c)) {
-            throw error("expected '" + c + "'");
-        }
-    }
-
-    private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("model spec is not a flat JSON object: " + what + " at character " + pos
-                + " of " + text);
+        throw new IllegalArgumentException("model spec '" + model + "': '" + text + "' is not a positive whole number; "
+                + "expected " + SHORTHANDS);
     }
 }

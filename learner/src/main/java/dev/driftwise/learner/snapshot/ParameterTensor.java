@@ -1,11 +1,8 @@
 package dev.driftwise.learner.snapshot;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.driftwise.metaoptimize.ParameterLayout;
-import java.nio.FloatBuffer;
+import dev.driftwise.metaoptimize.tensor.Vec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,9 +26,20 @@ public record ParameterTensor(String name, long[] shape, float[] data) {
         }
     }
 
-    /** Copies a (possibly device-resident) array to the host. */
-    public static ParameterTensor of(NDArray array) {
-        return new ParameterTensor(array.getName(), array.getShape().getShape(), array.toFloatArray());
+    /** The tensors of a flat parameter vector (of either engine), copied to the host. */
+    public static List<ParameterTensor> of(ParameterLayout layout, Vec flat) {
+        float[] all = new float[flat.length()];
+        flat.engine().download(flat, all, 0);
+        List<ParameterTensor> out = new ArrayList<>(layout.count());
+        for (int p = 0; p < layout.count(); p++) {
+            ParameterLayout.Entry e = layout.get(p);
+            long[] shape = new long[e.shape().length];
+            for (int d = 0; d < shape.length; d++) {
+                shape[d] = e.shape()[d];
+            }
+            out.add(new ParameterTensor(e.name(), shape, Arrays.copyOfRange(all, layout.offset(p), layout.offset(p) + e.size())));
+        }
+        return out;
     }
 
     /** Fails, naming the first difference, unless {@code tensors} match {@code layout} in order, names and shapes. */
@@ -43,27 +51,25 @@ public record ParameterTensor(String name, long[] shape, float[] data) {
         for (int i = 0; i < tensors.size(); i++) {
             ParameterTensor t = tensors.get(i);
             ParameterLayout.Entry e = layout.get(i);
-            if (!t.name().equals(e.name()) || !Arrays.equals(t.shape(), e.shape().getShape())) {
+            long[] expected = Arrays.stream(e.shape()).asLongStream().toArray();
+            if (!t.name().equals(e.name()) || !Arrays.equals(t.shape(), expected)) {
                 throw new IllegalArgumentException("snapshot tensor " + i + " is " + t.name() + Arrays.toString(t.shape())
-                        + ", the model expects " + e.name() + e.shape());
+                        + ", the model expects " + e);
             }
         }
     }
 
-    /** Overwrites the live arrays' values in place (they keep their identity and device). */
-    public static void copyInto(List<ParameterTensor> tensors, NDList arrays) {
-        for (int i = 0; i < tensors.size(); i++) {
-            arrays.get(i).set(FloatBuffer.wrap(tensors.get(i).data()));
-        }
-    }
-
-    /** New arrays in {@code manager} (its device) holding the tensors' values, named after them. */
-    public static NDList toArrays(List<ParameterTensor> tensors, NDManager manager) {
-        NDList out = new NDList(tensors.size());
+    /** The tensors laid end to end: the flat parameter vector's values. */
+    public static float[] flatten(List<ParameterTensor> tensors) {
+        int total = 0;
         for (ParameterTensor t : tensors) {
-            NDArray a = manager.create(t.data(), new Shape(t.shape()));
-            a.setName(t.name());
-            out.add(a);
+            total += t.data().length;
+        }
+        float[] out = new float[total];
+        int offset = 0;
+        for (ParameterTensor t : tensors) {
+            System.arraycopy(t.data(), 0, out, offset, t.data().length);
+            offset += t.data().length;
         }
         return out;
     }

@@ -14,17 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The learner snapshot byte format. Version 1, big-endian:
- * magic "DWLN", int version, UTF model spec, UTF optimizer description, UTF optimizer spec,
- * long steps, boolean + standardiser, metrics, int tensor count and per tensor (UTF name, int rank,
- * long dims, float data as raw IEEE bits), int length + optimizer state bytes. Floats and doubles
- * travel as raw bits, so a restore is bit-identical.
+ * The learner snapshot byte format. Version 2, big-endian:
+ * magic "DWLN", int version, UTF model spec, UTF optimizer spec (canonical), UTF engine, long steps,
+ * boolean + standardiser, metrics, int tensor count and per tensor (UTF name, int rank, long dims, float
+ * data as raw IEEE bits), int length + optimizer state bytes. Floats and doubles travel as raw bits, so a
+ * restore is bit-identical. Version 1 (before the optimizer state became engine-neutral) is refused with
+ * what to do.
  */
 public final class SnapshotCodec {
 
     /** "DWLN": driftwise learner. */
     public static final int MAGIC = 0x44574C4E;
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private SnapshotCodec() {}
 
@@ -34,8 +35,8 @@ public final class SnapshotCodec {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeUTF(s.modelSpec().toCanonicalString());
-            out.writeUTF(s.optimizerDescription());
-            out.writeUTF(s.optimizerSpec());
+            out.writeUTF(s.optimizer());
+            out.writeUTF(s.engine());
             out.writeLong(s.steps());
             out.writeBoolean(s.standardizer() != null);
             if (s.standardizer() != null) {
@@ -76,14 +77,19 @@ public final class SnapshotCodec {
                         "bytes are not a driftwise learner snapshot (magic 0x%08X, expected 0x%08X)", magic, MAGIC));
             }
             int version = in.readInt();
+            if (version == 1) {
+                throw new IllegalArgumentException("learner snapshot format version 1 holds optimizer state in the "
+                        + "libtorch-only layout of driftwise before the two engines; this build reads version " + VERSION
+                        + ": start the stream from its last published model or replay it, or read it with the version that wrote it");
+            }
             if (version != VERSION) {
                 throw new IllegalArgumentException("learner snapshot format version " + version
                         + " is not supported by this build (it reads version " + VERSION
                         + "); load it with the driftwise version that wrote it");
             }
             ModelSpec spec = ModelSpec.parse(in.readUTF());
-            String optimizerDescription = in.readUTF();
-            String optimizerSpec = in.readUTF();
+            String optimizer = in.readUTF();
+            String engine = in.readUTF();
             long steps = in.readLong();
             FeatureStandardizer standardizer = in.readBoolean() ? FeatureStandardizer.readFrom(in) : null;
             PrequentialMetrics metrics = PrequentialMetrics.readFrom(in);
@@ -120,7 +126,7 @@ public final class SnapshotCodec {
                         + " bytes, " + in.available() + " left");
             }
             byte[] state = in.readNBytes(stateLength);
-            return new LearnerSnapshot(spec, optimizerDescription, optimizerSpec, steps, standardizer, metrics, params, state);
+            return new LearnerSnapshot(spec, optimizer, engine, steps, standardizer, metrics, params, state);
         } catch (EOFException e) {
             throw new IllegalArgumentException("learner snapshot is truncated", e);
         } catch (IOException e) {

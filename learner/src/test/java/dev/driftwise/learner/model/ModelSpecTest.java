@@ -45,6 +45,15 @@ class ModelSpecTest {
     }
 
     @Test
+    void shorthandsNameTheUsualModels() {
+        assertEquals(ModelSpec.linearRegression(20), ModelSpec.parse("linear:20"));
+        assertEquals(ModelSpec.logisticRegression(3), ModelSpec.parse("logistic:3"));
+        assertEquals(ModelSpec.softmaxRegression(100, 10), ModelSpec.parse("softmax:100:10"));
+        assertEquals(ModelSpec.mlp(100, new int[] {128}, Activation.RELU, Task.MULTICLASS, 10), ModelSpec.parse("mlp:100-128-10"));
+        assertEquals(ModelSpec.mlp(4, new int[] {8, 8}, Activation.RELU, Task.REGRESSION, 0), ModelSpec.parse("mlp:4-8-8-1"));
+    }
+
+    @Test
     void badFieldsAreNamed() {
         expectError("{\"model\":\"linear\"}", "'inputs' is missing");
         expectError("{\"model\":\"linear\",\"inputs\":\"twenty\"}", "'inputs'");
@@ -58,8 +67,12 @@ class ModelSpecTest {
         expectError("{\"model\":\"logistic\",\"inputs\":2,\"task\":\"regression\"}", "'task'");
         expectError("{\"model\":\"linear\",\"inputs\":0}", "'inputs': must be at least 1");
         expectError("{\"model\":\"linear\",\"inputs\":2,\"bias\":1}", "'bias'");
-        expectError("{\"model\":\"linear\",\"inputs\":2", "expected '}'");
+        expectError("{\"model\":\"linear\",\"inputs\":2", "not valid JSON");
+        expectError("{\"model\":\"linear\",\"inputs\":2,\"inputs\":3}", "'inputs' appears twice");
         expectError("", "empty");
+        expectError("linear:0", "'0' is not a positive whole number");
+        expectError("mlp:4-2", "an mlp is <d>-<hidden>-...-<outputs>");
+        expectError("tree:4", "model spec 'tree:4' is unknown");
     }
 
     private static void expectError(String text, String fragment) {

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.driftwise.metaoptimize.tensor.DType;
 import dev.driftwise.metaoptimize.tensor.Engine;
 import dev.driftwise.metaoptimize.tensor.Vec;
@@ -37,6 +36,11 @@ public final class TorchEngine implements Engine {
     /** The manager every buffer of this engine lives in (for the DJL adapters). */
     public NDManager manager() {
         return manager;
+    }
+
+    /** Tensors alive in this engine's memory (buffers and views; cached scalars not counted): for leak checks. */
+    public int liveArrayCount() {
+        return manager.getManagedArrays().size() - scalars32.size() - scalars64.size();
     }
 
     @Override
@@ -77,9 +81,18 @@ public final class TorchEngine implements Engine {
         op(() -> assign(dst, src.reshape(dst.length())));
     }
 
-    /** Copies {@code src} into a tensor of any shape (same element count), in place. */
+    /**
+     * Copies {@code src} into a tensor of any shape (same element count), in place; the tensor may
+     * require grad (a DJL trainer's parameter), so grad mode is off for the copy and restored after.
+     */
     public void copyTo(Vec src, NDArray dst) {
-        op(() -> dst.set(ALL, a(src).reshape(dst.getShape())));
+        boolean gradMode = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        try {
+            op(() -> dst.set(ALL, a(src).reshape(dst.getShape())));
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(gradMode);
+        }
     }
 
     private static NDArray a(Vec v) {
@@ -113,13 +126,20 @@ public final class TorchEngine implements Engine {
         return scalar(value, like.getDataType());
     }
 
-    /** Runs one operation with grad mode off and its temporaries freed at the end. */
+    /**
+     * Runs one operation with its temporaries freed at the end. No grad-mode switch: no buffer of this
+     * engine requires grad, so libtorch allows in-place updates whatever the thread's grad mode.
+     */
     private void op(Runnable body) {
-        JniUtils.setGradMode(false);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             body.run();
         }
+    }
+
+    /** Whether two vectors are the same memory (the destination aliases an input: update in place). */
+    private static boolean same(Vec a, Vec b) {
+        return a == b;
     }
 
     @Override
@@ -172,12 +192,27 @@ public final class TorchEngine implements Engine {
 
     @Override
     public void lincomb(Vec out, double a, Vec x, double b, Vec y) {
-        op(() -> assign(out, a(x).mul(scalarLike(a, a(x))).addi(a(y).mul(scalarLike(b, a(y))))));
+        op(() -> {
+            if (same(out, x)) { // out = a·out + b·y: two in-place ops and one temporary
+                if (a != 1) {
+                    a(out).muli(scalarLike(a, a(out)));
+                }
+                a(out).addi(b == 1 ? a(y) : a(y).mul(scalarLike(b, a(y))));
+            } else {
+                assign(out, a(x).mul(scalarLike(a, a(x))).addi(a(y).mul(scalarLike(b, a(y)))));
+            }
+        });
     }
 
     @Override
     public void scale(Vec out, double a, Vec x) {
-        op(() -> assign(out, a(x).mul(scalarLike(a, a(x)))));
+        op(() -> {
+            if (same(out, x)) {
+                a(out).muli(scalarLike(a, a(out)));
+            } else {
+                assign(out, a(x).mul(scalarLike(a, a(x))));
+            }
+        });
     }
 
     @Override
@@ -187,7 +222,17 @@ public final class TorchEngine implements Engine {
 
     @Override
     public void addcmul(Vec out, double a, Vec x, double b, Vec y, Vec z) {
-        op(() -> assign(out, a(x).mul(scalarLike(a, a(x))).addi(a(y).mul(a(z)).muli(scalarLike(b, a(y))))));
+        op(() -> {
+            NDArray product = a(y).mul(a(z)).muli(scalarLike(b, a(y)));
+            if (same(out, x)) {
+                if (a != 1) {
+                    a(out).muli(scalarLike(a, a(out)));
+                }
+                a(out).addi(product);
+            } else {
+                assign(out, a(x).mul(scalarLike(a, a(x))).addi(product));
+            }
+        });
     }
 
     @Override
