@@ -11,7 +11,8 @@ public final class BatchScores {
     private boolean[] correct = new boolean[0];
     private int size;
 
-    void reset(int size) {
+    /** Prepares for a batch of {@code size} samples (for {@link Learner} implementations). */
+    public void reset(int size) {
         if (losses.length < size) {
             losses = new double[size];
             correct = new boolean[size];
@@ -19,7 +20,8 @@ public final class BatchScores {
         this.size = size;
     }
 
-    void set(int i, double loss, boolean isCorrect) {
+    /** Records sample i's score (for {@link Learner} implementations). */
+    public void set(int i, double loss, boolean isCorrect) {
         losses[i] = loss;
         correct[i] = isCorrect;
     }

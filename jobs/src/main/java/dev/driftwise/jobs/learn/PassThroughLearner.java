@@ -1,12 +1,16 @@
 package dev.driftwise.jobs.learn;
 
+import dev.driftwise.learner.BatchScores;
+import dev.driftwise.learner.Learner;
+import dev.driftwise.learner.LearnerStatus;
+import dev.driftwise.learner.input.MicroBatch;
 import dev.driftwise.learner.input.SampleValidator;
+import dev.driftwise.learner.metrics.MetricsSummary;
+import dev.driftwise.learner.metrics.PrequentialMetrics;
 import dev.driftwise.learner.model.ModelSpec;
+import dev.driftwise.learner.snapshot.LearnerSnapshot;
 import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.metaoptimize.BlockStepSize;
-import dev.driftwise.metaoptimize.OptimizerSpec;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -14,27 +18,25 @@ import java.util.Map;
  * Learns nothing: every sample costs zero loss and the model stays at zero. The pipeline
  * benchmark's baseline, so the cost of learning can be told from the cost of Kafka and Flink.
  */
-public final class PassThroughLearner implements StreamLearner {
+public final class PassThroughLearner implements Learner, LearnerStatus {
 
-    private final int d;
+    private final ModelSpec spec;
     // Checks samples as a regression on d features would, so the baseline pays the same validation
     // as a real learner and rejects the same records (wrong count, NaN, infinity).
     private final SampleValidator validator;
+    private final BatchScores scores = new BatchScores();
+    private PrequentialMetrics metrics;
     private long steps;
 
-    public PassThroughLearner(int features) {
-        this.d = features;
-        this.validator = new SampleValidator(ModelSpec.linearRegression(features));
+    public PassThroughLearner(int features, int metricsWindow, double fadingFactor) {
+        this.spec = ModelSpec.linearRegression(features);
+        this.validator = new SampleValidator(spec);
+        this.metrics = new PrequentialMetrics(metricsWindow, fadingFactor, false);
     }
 
     @Override
-    public int featureCount() {
-        return d;
-    }
-
-    @Override
-    public int classes() {
-        return 0;
+    public ModelSpec spec() {
+        return spec;
     }
 
     @Override
@@ -43,10 +45,34 @@ public final class PassThroughLearner implements StreamLearner {
     }
 
     @Override
-    public void learn(float[] features, double[] targets, int n, double[] losses, boolean[] correct) {
-        Arrays.fill(losses, 0, n, 0.0);
-        Arrays.fill(correct, 0, n, false);
+    public void predict(MicroBatch batch, double[] out) {
+        java.util.Arrays.fill(out, 0, batch.size(), 0.0);
+    }
+
+    @Override
+    public BatchScores learn(MicroBatch batch) {
+        scores.reset(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            metrics.record(0, false);
+        }
         steps++;
+        return scores;
+    }
+
+    @Override
+    public LearnerSnapshot snapshot() {
+        return new LearnerSnapshot(spec, optimizer(), "none", steps, null, metrics.copy(), parameters(), new byte[0]);
+    }
+
+    @Override
+    public void restore(LearnerSnapshot s) {
+        steps = s.steps();
+        metrics = s.metrics().copy();
+    }
+
+    @Override
+    public LearnerStatus status() {
+        return this;
     }
 
     @Override
@@ -55,8 +81,23 @@ public final class PassThroughLearner implements StreamLearner {
     }
 
     @Override
-    public List<ParameterTensor> parameters() {
-        return List.of(new ParameterTensor("none", new long[] {d}, new float[d]));
+    public long samplesSeen() {
+        return metrics.samples();
+    }
+
+    @Override
+    public MetricsSummary metrics() {
+        return metrics.summary(steps);
+    }
+
+    @Override
+    public String optimizer() {
+        return "none";
+    }
+
+    @Override
+    public Map<String, String> optimizerSettings() {
+        return Map.of();
     }
 
     @Override
@@ -65,23 +106,30 @@ public final class PassThroughLearner implements StreamLearner {
     }
 
     @Override
-    public OptimizerSpec optimizer() {
-        return new OptimizerSpec("none", Map.of());
+    public double[] alphas() {
+        return new double[0];
     }
 
     @Override
-    public String modelSpec() {
-        return "passthrough:" + d;
+    public double[] lastMetaGradients() {
+        return new double[0];
     }
 
     @Override
-    public byte[] saveState() {
-        return ByteBuffer.allocate(8).putLong(steps).array();
+    public long skippedSteps() {
+        return 0;
     }
 
     @Override
-    public void restoreState(byte[] state) {
-        steps = ByteBuffer.wrap(state).getLong();
+    public List<ParameterTensor> parameters() {
+        int d = spec.inputs();
+        return List.of(new ParameterTensor("layer0.weight", new long[] {d, 1}, new float[d]),
+                new ParameterTensor("layer0.bias", new long[] {1}, new float[1]));
+    }
+
+    @Override
+    public String engine() {
+        return "none";
     }
 
     @Override

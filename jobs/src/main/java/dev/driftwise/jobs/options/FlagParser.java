@@ -21,11 +21,13 @@ final class FlagParser {
             new Flag("mode", "per-stream", "per-stream (one learner per stream id) or global (one learner for all)"),
             new Flag("model", "linear:20", "model: a learner JSON spec or linear:<d>, logistic:<d>, softmax:<d>:<classes>,"
                     + " mlp:<d>-<hidden>-...-<outputs>, passthrough:<d>"),
-            new Flag("optimizer", "metaoptimize(base=adam,meta=lion,blocks=scalar,alpha0=1e-3,eta=1e-3,gamma=0.999,alpha-min=3e-5)",
-                    "metaoptimize(base=..., meta=..., blocks=scalar|per-tensor|per-layer|per-weight, alpha0=..., eta=..., gamma=...,"
-                    + " trace=..., alpha-min=<floor on α, or none>, alpha-max=...) or sgd(lr=<step size>); omitted settings keep the default's"),
+            new Flag("optimizer", "default", "optimizer spec: default (chosen from the model), default(<overrides>), "
+                    + "adam(lr=...), sgd(lr=...), idbd(theta=...), autostep, sgd-hd, adam-hd, paper-adamw-lion, "
+                    + "metaoptimize(base=..., meta=..., blocks=..., alpha0=..., ...); snapshots record the concrete spec"),
             new Flag("micro-batch", "32", "samples per learning step (a batch closes on this count per stream)"),
             new Flag("device", "auto", "cpu, gpu or auto"),
+            new Flag("engine", "auto", "jvm (plain Java arrays, small models), torch (libtorch) or auto (torch on a GPU, "
+                    + "else jvm up to 200,000 weights)"),
             new Flag("snapshot-every", "100", "publish a ModelSnapshot every N steps (and at the end of a bounded input)"),
             new Flag("stepsizes-every", "10", "publish a StepSizeSnapshot every M steps"),
             new Flag("metrics-every", "1000", "publish PrequentialMetrics every K samples (checked when a batch closes)"),
@@ -64,7 +66,7 @@ final class FlagParser {
             }
             Flag flag = find(key);
             if (flag == null) {
-                throw new OptionException("unknown flag --" + key + "; known flags: " + names() + " and --stream.<id>.<model|optimizer|micro-batch|device>");
+                throw new OptionException("unknown flag --" + key + "; known flags: " + names() + " and --stream.<id>.<model|optimizer|micro-batch|device|engine>");
             }
             if (value == null) {
                 if (!"false".equals(flag.defaultValue())) {
@@ -81,8 +83,8 @@ final class FlagParser {
         int dot = key.lastIndexOf('.');
         String id = dot > "stream.".length() ? key.substring("stream.".length(), dot) : "";
         String setting = key.substring(dot + 1);
-        if (id.isEmpty() || !List.of("model", "optimizer", "micro-batch", "device").contains(setting)) {
-            throw new OptionException(key, value, "per-stream overrides read --stream.<id>.<model|optimizer|micro-batch|device> <value>");
+        if (id.isEmpty() || !List.of("model", "optimizer", "micro-batch", "device", "engine").contains(setting)) {
+            throw new OptionException(key, value, "per-stream overrides read --stream.<id>.<model|optimizer|micro-batch|device|engine> <value>");
         }
         if (value == null) {
             throw new OptionException(key, null, "needs a value");

@@ -54,6 +54,14 @@ final class Flags {
         throw new OptionException(flag, value, "allowed: cpu, gpu, auto");
     }
 
+    static String engine(String flag, String value) {
+        String v = value == null ? "" : value.toLowerCase(Locale.ROOT);
+        if (v.equals("jvm") || v.equals("torch") || v.equals("auto")) {
+            return v;
+        }
+        throw new OptionException(flag, value, "allowed: jvm, torch, auto");
+    }
+
     /** {@code 500ms}, {@code 10s}, {@code 2min} or a bare number of milliseconds. */
     static Duration duration(String flag, String value) {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);

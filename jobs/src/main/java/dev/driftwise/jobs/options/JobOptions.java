@@ -48,13 +48,14 @@ public final class JobOptions implements Serializable {
         dlqTopic = v.get("dlq-topic");
         groupId = v.get("group-id");
         mode = Mode.parse(v.get("mode"));
-        defaults = new LearnerSettings(v.get("model"), v.get("optimizer"),
-                Flags.positiveInt("micro-batch", v.get("micro-batch")), Flags.device("device", v.get("device")));
         snapshotEvery = Flags.positiveInt("snapshot-every", v.get("snapshot-every"));
         stepSizesEvery = Flags.positiveInt("stepsizes-every", v.get("stepsizes-every"));
         metricsEvery = Flags.positiveInt("metrics-every", v.get("metrics-every"));
         metricsWindow = Flags.positiveInt("metrics-window", v.get("metrics-window"));
         fadingFactor = Flags.unitInterval("fading-factor", v.get("fading-factor"));
+        defaults = new LearnerSettings(v.get("model"), v.get("optimizer"),
+                Flags.positiveInt("micro-batch", v.get("micro-batch")), Flags.device("device", v.get("device")),
+                Flags.engine("engine", v.get("engine")), metricsWindow, fadingFactor);
         checkpointInterval = Flags.duration("checkpoint-interval", v.get("checkpoint-interval"));
         parallelism = Flags.positiveInt("parallelism", v.get("parallelism"));
         createTopics = Flags.bool("create-topics", v.get("create-topics"));
@@ -96,7 +97,9 @@ public final class JobOptions implements Serializable {
                 o.getOrDefault("model", defaults.model()),
                 o.getOrDefault("optimizer", defaults.optimizer()),
                 o.containsKey("micro-batch") ? Flags.positiveInt(prefix + "micro-batch", o.get("micro-batch")) : defaults.microBatch(),
-                o.containsKey("device") ? Flags.device(prefix + "device", o.get("device")) : defaults.device());
+                o.containsKey("device") ? Flags.device(prefix + "device", o.get("device")) : defaults.device(),
+                o.containsKey("engine") ? Flags.engine(prefix + "engine", o.get("engine")) : defaults.engine(),
+                metricsWindow, fadingFactor);
     }
 
     /** Stream ids that have overrides. */

@@ -78,7 +78,7 @@ public final class RecordEncoder {
         return ModelSnapshot.newBuilder().setStreamId(u.key()).setVersion(u.version())
                 .setSnapshotId(u.key() + "@" + u.version()).setChunkIndex(0).setChunkCount(1)
                 .setStep(u.step()).setSamplesSeen(u.samplesSeen()).setCreatedAt(now())
-                .setModelSpec(u.modelSpec()).setOptimizer(optimizer(u.optimizer())).setTensors(tensors)
+                .setModelSpec(u.modelSpec()).setOptimizer(optimizer(u.optimizer(), u.optimizerSettings())).setTensors(tensors)
                 .setSourceOffsets(offsets).setSummaryMetrics(u.summary())
                 .setProvenance(producer.provenanceFor(ModelSnapshot.getClassSchema())).build();
     }
@@ -93,7 +93,7 @@ public final class RecordEncoder {
                     .setTraceNorm(b.traceNorm()).build());
         }
         return codec.encode(StepSizeSnapshot.newBuilder().setStreamId(u.key()).setVersion(u.version()).setStep(u.step())
-                .setSamplesSeen(u.samplesSeen()).setCreatedAt(now()).setOptimizer(optimizer(u.optimizer()))
+                .setSamplesSeen(u.samplesSeen()).setCreatedAt(now()).setOptimizer(optimizer(u.optimizer(), u.optimizerSettings()))
                 .setBlocks(blocks).setProvenance(provenance(StepSizeSnapshot.getClassSchema())).build());
     }
 
@@ -115,8 +115,9 @@ public final class RecordEncoder {
                 .setProvenance(provenance(DeadLetter.getClassSchema())).build());
     }
 
-    private static OptimizerSpec optimizer(dev.driftwise.metaoptimize.OptimizerSpec spec) {
-        return OptimizerSpec.newBuilder().setName(spec.name()).setHyperParameters(spec.hyperParameters()).build();
+    /** The optimizer's canonical spec as the record's name (it rebuilds the optimizer), its settings as hyper-parameters. */
+    private static OptimizerSpec optimizer(String spec, java.util.Map<String, String> settings) {
+        return OptimizerSpec.newBuilder().setName(spec).setHyperParameters(settings).build();
     }
 
     private Provenance provenance(Schema schema) {

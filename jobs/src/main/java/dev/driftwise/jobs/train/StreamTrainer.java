@@ -3,10 +3,12 @@ package dev.driftwise.jobs.train;
 import dev.driftwise.jobs.decode.LabeledSample;
 import dev.driftwise.jobs.decode.RejectReason;
 import dev.driftwise.jobs.decode.Rejection;
-import dev.driftwise.jobs.learn.StreamLearner;
+import dev.driftwise.learner.BatchScores;
+import dev.driftwise.learner.Learner;
+import dev.driftwise.learner.LearnerStatus;
 import dev.driftwise.learner.input.InvalidSampleException;
+import dev.driftwise.learner.input.MicroBatch;
 import dev.driftwise.learner.metrics.MetricsSummary;
-import dev.driftwise.learner.metrics.PrequentialMetrics;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,9 @@ import java.util.Map;
 
 /**
  * One learner key's training logic, free of Flink: validates each sample (bad ones become dead
- * letters), fills a micro-batch that closes on a count (so a replay cuts the same batches), runs the
- * learner's predict-then-learn step, and decides when a model snapshot, step sizes and metrics are due.
+ * letters), fills the learner's micro-batch, which closes on a count (so a replay cuts the same
+ * batches), runs the learner's predict-then-learn step, and decides when a model snapshot, step sizes
+ * and metrics are due. The learner keeps the stream's prequential metrics; the trainer reads them.
  * The Flink operator only stores what {@link #learnerState()}, {@link #trainerState()} and
  * {@link #openBatch()} hand it, at checkpoints.
  */
@@ -25,47 +28,42 @@ public final class StreamTrainer implements AutoCloseable {
     public enum Outcome { REJECTED, BUFFERED, LEARNED }
 
     private final String key;
-    private final StreamLearner learner;
+    private final Learner learner;
+    private final LearnerStatus status;
     private final Cadence cadence;
     private final int batchSize;
     private final int d;
-    private final float[] batchFeatures;
-    private final double[] batchTargets;
+    private final MicroBatch batch;
     private final int[] batchPartitions;
     private final long[] batchOffsets;
     private final int[] batchConcepts;
-    private final double[] losses;
-    private final boolean[] correct;
-    private int batchCount;
     private TrainerState state;
     private long lastMetricsNanos = System.nanoTime();
     private long lastMetricsSamples;
 
-    public StreamTrainer(String key, StreamLearner learner, int microBatch, Cadence cadence) {
+    public StreamTrainer(String key, Learner learner, int microBatch, Cadence cadence) {
         this.key = key;
         this.learner = learner;
+        this.status = learner.status();
         this.cadence = cadence;
         this.batchSize = microBatch;
-        this.d = learner.featureCount();
-        this.batchFeatures = new float[microBatch * d];
-        this.batchTargets = new double[microBatch];
+        this.d = learner.spec().inputs();
+        this.batch = learner.newBatch(microBatch);
         this.batchPartitions = new int[microBatch];
         this.batchOffsets = new long[microBatch];
         this.batchConcepts = new int[microBatch];
-        this.losses = new double[microBatch];
-        this.correct = new boolean[microBatch];
-        this.state = new TrainerState(cadence, learner.classes() > 0);
+        this.state = new TrainerState();
     }
 
     /** Continues from stored state: the learner's bytes, the trainer's bytes and the open micro-batch. */
     public void restore(byte[] learnerState, byte[] trainerState, Iterable<PendingSample> openBatch) {
         if (learnerState != null) {
-            learner.restoreState(learnerState);
+            learner.restore(dev.driftwise.learner.snapshot.LearnerSnapshot.fromBytes(learnerState));
         }
         if (trainerState != null) {
             state = TrainerState.decode(trainerState);
         }
-        batchCount = 0;
+        batch.clear();
         if (openBatch != null) {
             for (PendingSample p : openBatch) {
                 buffer(p.features, p.target, p.partition, p.offset, p.conceptId);
@@ -85,7 +83,7 @@ public final class StreamTrainer implements AutoCloseable {
         int partition = s.source == null ? 0 : s.source.partition;
         long offset = s.source == null ? -1 : s.source.offset;
         buffer(s.features, s.target, partition, offset, s.conceptId);
-        if (batchCount < batchSize) {
+        if (batch.size() < batchSize) {
             return Outcome.BUFFERED;
         }
         learnBatch(out);
@@ -100,11 +98,11 @@ public final class StreamTrainer implements AutoCloseable {
      */
     public boolean finish(TrainingEvents out) {
         boolean changed = false;
-        if (batchCount > 0) {
+        if (!batch.isEmpty()) {
             learnBatch(out);
             changed = true;
         }
-        if (learner.steps() > state.stepsAtLastModel) {
+        if (status.steps() > state.stepsAtLastModel) {
             publishModel(out);
             changed = true;
         }
@@ -114,7 +112,7 @@ public final class StreamTrainer implements AutoCloseable {
     /** The learner's reason and message, plus what only the job knows: the stream and the flag that sets its model. */
     private Rejection rejection(LabeledSample s, InvalidSampleException e) {
         RejectReason reason = RejectReason.of(e.reason());
-        String detail = "stream " + s.streamId + ", model " + learner.modelSpec() + ": " + e.getMessage();
+        String detail = "stream " + s.streamId + ", model " + learner.spec() + ": " + e.getMessage();
         if (reason != RejectReason.NON_FINITE) {
             // a count or class mismatch on a whole stream usually means the model was configured for another stream
             detail += "; if the stream is right, configure its model with --stream." + s.streamId + ".model";
@@ -123,21 +121,19 @@ public final class StreamTrainer implements AutoCloseable {
     }
 
     private void buffer(float[] features, double target, int partition, long offset, int concept) {
-        System.arraycopy(features, 0, batchFeatures, batchCount * d, d);
-        batchTargets[batchCount] = target;
-        batchPartitions[batchCount] = partition;
-        batchOffsets[batchCount] = offset;
-        batchConcepts[batchCount] = concept;
-        batchCount++;
+        int i = batch.size();
+        batch.add(features, 0, target);
+        batchPartitions[i] = partition;
+        batchOffsets[i] = offset;
+        batchConcepts[i] = concept;
     }
 
     private void learnBatch(TrainingEvents out) {
-        int n = batchCount;
+        int n = batch.size();
         long start = System.nanoTime();
-        learner.learn(batchFeatures, batchTargets, n, losses, correct);
+        BatchScores scores = learner.learn(batch);
         out.stepTime(System.nanoTime() - start);
         for (int i = 0; i < n; i++) {
-            state.metrics.record(losses[i], correct[i]);
             // one map update per run of a partition (usually one per batch), not a boxed merge per record
             if (i + 1 == n || batchPartitions[i + 1] != batchPartitions[i]) {
                 state.nextOffsets.merge(batchPartitions[i], batchOffsets[i] + 1, Math::max);
@@ -147,16 +143,16 @@ public final class StreamTrainer implements AutoCloseable {
             }
         }
         state.samplesSeen += n;
-        batchCount = 0;
-        long steps = learner.steps();
+        batch.clear();
+        long steps = status.steps();
         // z every step for the window statistics; the full step sizes (trace norms) only when published
-        state.metaGradients.add(learner.lastMetaGradients());
+        state.metaGradients.add(status.lastMetaGradients());
         if (steps - state.stepsAtLastStepSizes >= cadence.stepSizesEvery()) {
-            List<BlockStepSize> blocks = learner.stepSizes();
+            List<BlockStepSize> blocks = status.stepSizes();
             state.stepSizeVersion++;
             state.stepsAtLastStepSizes = steps;
-            out.stepSizes(new StepSizeUpdate(key, state.stepSizeVersion, steps, state.samplesSeen, learner.optimizer(),
-                    blocks, state.metaGradients.means(), state.metaGradients.standardDeviations()));
+            out.stepSizes(new StepSizeUpdate(key, state.stepSizeVersion, steps, state.samplesSeen, status.optimizer(),
+                    status.optimizerSettings(), blocks, state.metaGradients.means(), state.metaGradients.standardDeviations()));
             state.metaGradients.reset();
         }
         if (steps - state.stepsAtLastModel >= cadence.snapshotEvery()) {
@@ -169,9 +165,10 @@ public final class StreamTrainer implements AutoCloseable {
 
     private void publishModel(TrainingEvents out) {
         state.modelVersion++;
-        state.stepsAtLastModel = learner.steps();
-        out.model(new ModelUpdate(key, state.modelVersion, learner.steps(), state.samplesSeen, learner.modelSpec(),
-                learner.optimizer(), learner.parameters(), cadence.sourceTopic(), Map.copyOf(state.nextOffsets), summary()));
+        state.stepsAtLastModel = status.steps();
+        out.model(new ModelUpdate(key, state.modelVersion, status.steps(), state.samplesSeen,
+                learner.spec().toCanonicalString(), status.optimizer(), status.optimizerSettings(), status.parameters(),
+                cadence.sourceTopic(), Map.copyOf(state.nextOffsets), summary()));
     }
 
     private void publishMetrics(TrainingEvents out, long steps) {
@@ -181,21 +178,20 @@ public final class StreamTrainer implements AutoCloseable {
         double rate = seconds > 0 ? (state.samplesSeen - lastMetricsSamples) / seconds : 0;
         lastMetricsNanos = now;
         lastMetricsSamples = state.samplesSeen;
-        PrequentialMetrics m = state.metrics;
-        MetricsSummary current = m.summary(steps);
-        boolean classifier = m.classifier();
-        out.metrics(new MetricsUpdate(key, steps, state.samplesSeen, m.window(), current.windowLoss(), m.fadingFactor(),
-                current.fadingLoss(), classifier ? current.windowAccuracy() : null,
+        MetricsSummary current = status.metrics();
+        boolean classifier = learner.spec().task().isClassification();
+        out.metrics(new MetricsUpdate(key, steps, state.samplesSeen, cadence.metricsWindow(), current.windowLoss(),
+                cadence.fadingFactor(), current.fadingLoss(), classifier ? current.windowAccuracy() : null,
                 classifier ? current.fadingAccuracy() : null, rate,
                 state.lastConceptId >= 0 ? state.lastConceptId : null, state.deadLetters));
     }
 
     private Map<String, Double> summary() {
-        MetricsSummary now = state.metrics.summary(learner.steps());
+        MetricsSummary now = status.metrics();
         Map<String, Double> s = new LinkedHashMap<>();
         s.put("windowLoss", now.windowLoss());
         s.put("fadingLoss", now.fadingLoss());
-        if (state.metrics.classifier()) {
+        if (learner.spec().task().isClassification()) {
             s.put("windowAccuracy", now.windowAccuracy());
         }
         // the averages leave NaN/infinite losses out, so a diverging model shows here, not as an infinite loss
@@ -205,17 +201,17 @@ public final class StreamTrainer implements AutoCloseable {
 
     /** Copies of the samples in the open micro-batch, in order: what a checkpoint stores. */
     public List<PendingSample> openBatch() {
-        List<PendingSample> out = new java.util.ArrayList<>(batchCount);
-        for (int i = 0; i < batchCount; i++) {
+        List<PendingSample> out = new java.util.ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
             float[] x = new float[d];
-            System.arraycopy(batchFeatures, i * d, x, 0, d);
-            out.add(new PendingSample(x, batchTargets[i], batchPartitions[i], batchOffsets[i], batchConcepts[i]));
+            System.arraycopy(batch.featureBuffer(), i * d, x, 0, d);
+            out.add(new PendingSample(x, batch.target(i), batchPartitions[i], batchOffsets[i], batchConcepts[i]));
         }
         return out;
     }
 
     public byte[] learnerState() {
-        return learner.saveState();
+        return learner.snapshot().toBytes();
     }
 
     public byte[] trainerState() {
@@ -239,14 +235,14 @@ public final class StreamTrainer implements AutoCloseable {
     }
 
     public int openBatchSize() {
-        return batchCount;
+        return batch.size();
     }
 
     public double windowLoss() {
-        return state.metrics.summary(learner.steps()).windowLoss();
+        return status.metrics().windowLoss();
     }
 
-    public StreamLearner learner() {
+    public Learner learner() {
         return learner;
     }
 

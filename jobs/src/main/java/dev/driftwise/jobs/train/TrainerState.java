@@ -1,6 +1,5 @@
 package dev.driftwise.jobs.train;
 
-import dev.driftwise.learner.metrics.PrequentialMetrics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -11,14 +10,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A learner key's bookkeeping besides the learner itself: counters, publication versions, metric
- * accumulators and source positions. Encoded into Flink keyed state at checkpoints, so a restore
- * continues the versions without gaps or repeats.
+ * A learner key's bookkeeping besides the learner itself: counters, publication versions and source
+ * positions (the prequential metrics are the learner's own, in its state). Encoded into Flink keyed
+ * state at checkpoints, so a restore continues the versions without gaps or repeats.
  */
 final class TrainerState {
 
-    // 2: prequential metrics in the learner module's encoding (format 1 held the job's own copy)
-    private static final int FORMAT = 2;
+    // 3: no metrics of its own (format 2 held a second copy of the learner's prequential metrics)
+    private static final int FORMAT = 3;
 
     long samplesSeen;
     long modelVersion;
@@ -29,19 +28,10 @@ final class TrainerState {
     long deadLetters;
     int lastConceptId = -1;
     final TreeMap<Integer, Long> nextOffsets = new TreeMap<>();
-    PrequentialMetrics metrics;
     MetaGradientWindow metaGradients = new MetaGradientWindow();
 
-    TrainerState(Cadence cadence, boolean classifier) {
-        metrics = new PrequentialMetrics(cadence.metricsWindow(), cadence.fadingFactor(), classifier);
-    }
-
-    private TrainerState(PrequentialMetrics metrics) {
-        this.metrics = metrics;
-    }
-
     byte[] encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 + 9 * metrics.window());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(FORMAT);
             out.writeLong(samplesSeen);
@@ -57,7 +47,6 @@ final class TrainerState {
                 out.writeInt(e.getKey());
                 out.writeLong(e.getValue());
             }
-            metrics.writeTo(out);
             metaGradients.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to a byte array cannot fail", e);
@@ -65,7 +54,7 @@ final class TrainerState {
         return bytes.toByteArray();
     }
 
-    /** Reads what {@link #encode} wrote; the metrics window and fading factor are the saved ones. */
+    /** Reads what {@link #encode} wrote. */
     static TrainerState decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int format = in.readInt();
@@ -86,7 +75,7 @@ final class TrainerState {
             for (int i = 0; i < partitions; i++) {
                 nextOffsets.put(in.readInt(), in.readLong());
             }
-            TrainerState s = new TrainerState(PrequentialMetrics.readFrom(in));
+            TrainerState s = new TrainerState();
             s.samplesSeen = samplesSeen;
             s.modelVersion = modelVersion;
             s.stepSizeVersion = stepSizeVersion;

@@ -13,7 +13,7 @@ class PassThroughLearnerTest {
 
     @Test
     void checksSamplesAsARegressionOnItsFeatureCount() {
-        try (PassThroughLearner learner = new PassThroughLearner(3)) {
+        try (PassThroughLearner learner = new PassThroughLearner(3, 1000, 0.999)) {
             assertDoesNotThrow(() -> learner.check(new float[] {1, 2, 3}, 7.25), "any finite target is a regression target");
             assertEquals(Reason.WRONG_FEATURE_COUNT, reasonOf(learner, new float[] {1, 2}, 0));
             assertEquals(Reason.NON_FINITE, reasonOf(learner, new float[] {1, Float.NaN, 3}, 0));

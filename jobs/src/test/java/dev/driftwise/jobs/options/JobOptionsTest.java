@@ -28,8 +28,8 @@ class JobOptionsTest {
     void perStreamOverridesReplaceOnlyWhatTheyName() {
         JobOptions o = JobOptions.parse("--bootstrap", "b:1", "--model", "linear:4", "--micro-batch", "16",
                 "--stream.sensors.micro-batch", "64", "--stream.sensors.model", "softmax:4:3", "--create-topics", "--bounded");
-        assertEquals(new LearnerSettings("softmax:4:3", "metaoptimize(base=adam,meta=lion,blocks=scalar,alpha0=1e-3,eta=1e-3,gamma=0.999,alpha-min=3e-5)", 64, "auto"), o.settingsFor("sensors"));
-        assertEquals(new LearnerSettings("linear:4", "metaoptimize(base=adam,meta=lion,blocks=scalar,alpha0=1e-3,eta=1e-3,gamma=0.999,alpha-min=3e-5)", 16, "auto"), o.settingsFor("other"));
+        assertEquals(new LearnerSettings("softmax:4:3", "default", 64, "auto", "auto", 1000, 0.999), o.settingsFor("sensors"));
+        assertEquals(new LearnerSettings("linear:4", "default", 16, "auto", "auto", 1000, 0.999), o.settingsFor("other"));
         assertTrue(o.createTopics);
         assertTrue(o.bounded);
     }

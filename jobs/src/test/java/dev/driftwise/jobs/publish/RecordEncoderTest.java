@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.jobs.train.ModelUpdate;
-import dev.driftwise.metaoptimize.OptimizerSpec;
 import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.provenance.ProducerIdentity;
 import dev.driftwise.schemas.snapshot.ModelSnapshotAssembler;
@@ -30,7 +29,7 @@ class RecordEncoderTest {
         for (int i = 0; i < big.length; i++) {
             big[i] = (float) r.nextGaussian();
         }
-        ModelUpdate u = new ModelUpdate("s1", 7, 70, 700, "mlp", new OptimizerSpec("sgd", Map.of("lr", "0.1")),
+        ModelUpdate u = new ModelUpdate("s1", 7, 70, 700, "mlp", "sgd(lr=0.1)", Map.of("lr", "0.1"),
                 List.of(new ParameterTensor("w", new long[] {128, 100}, big), new ParameterTensor("b", new long[] {128}, bias)),
                 "in", Map.of(0, 701L), Map.of("windowLoss", 0.5));
         int limit = 16 * 1024;
@@ -54,7 +53,7 @@ class RecordEncoderTest {
 
     @Test
     void aSmallSnapshotIsOneRecordKeyedByItsStream() {
-        ModelUpdate u = new ModelUpdate("s2", 1, 10, 100, "linear:2", new OptimizerSpec("sgd", Map.of()),
+        ModelUpdate u = new ModelUpdate("s2", 1, 10, 100, "linear:2", "sgd(lr=0.1)", Map.of(),
                 List.of(new ParameterTensor("w", new long[] {1, 2}, new float[] {1, 2})), "in", Map.of(), Map.of());
         List<OutputRecord> records = new RecordEncoder(WireCodec.standard(), ME, 1_000_000).model(u, "models");
         assertEquals(1, records.size());

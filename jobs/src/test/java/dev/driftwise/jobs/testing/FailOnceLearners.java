@@ -2,12 +2,13 @@ package dev.driftwise.jobs.testing;
 
 import dev.driftwise.jobs.learn.Learners;
 import dev.driftwise.jobs.learn.LearnerFactory;
-import dev.driftwise.learner.snapshot.ParameterTensor;
-import dev.driftwise.jobs.learn.StreamLearner;
 import dev.driftwise.jobs.options.LearnerSettings;
-import dev.driftwise.metaoptimize.BlockStepSize;
-import dev.driftwise.metaoptimize.OptimizerSpec;
-import java.util.List;
+import dev.driftwise.learner.BatchScores;
+import dev.driftwise.learner.Learner;
+import dev.driftwise.learner.LearnerStatus;
+import dev.driftwise.learner.input.MicroBatch;
+import dev.driftwise.learner.model.ModelSpec;
+import dev.driftwise.learner.snapshot.LearnerSnapshot;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,35 +42,31 @@ public final class FailOnceLearners implements LearnerFactory {
     }
 
     @Override
-    public StreamLearner create(LearnerSettings settings) {
-        StreamLearner inner = new Learners().create(settings);
-        return new StreamLearner() {
+    public Learner create(LearnerSettings settings) {
+        Learner inner = new Learners().create(settings);
+        return new Learner() {
             @Override
-            public void learn(float[] x, double[] y, int n, double[] losses, boolean[] correct) {
+            public BatchScores learn(MicroBatch batch) {
                 FIRST_STEP_NANOS.compareAndSet(0, System.nanoTime());
                 long elapsedMillis = (System.nanoTime() - FIRST_STEP_NANOS.get()) / 1_000_000;
                 if (elapsedMillis >= failAfterMillis && FAILED.compareAndSet(false, true)) {
                     throw new IllegalStateException("injected failure " + elapsedMillis + " ms after the first step");
                 }
                 pause();
-                inner.learn(x, y, n, losses, correct);
+                return inner.learn(batch);
             }
 
             @Override
-            public void restoreState(byte[] state) {
+            public void restore(LearnerSnapshot snapshot) {
                 RESTORES.incrementAndGet();
-                inner.restoreState(state);
+                inner.restore(snapshot);
             }
 
+            @Override public ModelSpec spec() { return inner.spec(); }
             @Override public void check(float[] x, double y) { inner.check(x, y); }
-            @Override public int featureCount() { return inner.featureCount(); }
-            @Override public int classes() { return inner.classes(); }
-            @Override public long steps() { return inner.steps(); }
-            @Override public List<ParameterTensor> parameters() { return inner.parameters(); }
-            @Override public List<BlockStepSize> stepSizes() { return inner.stepSizes(); }
-            @Override public OptimizerSpec optimizer() { return inner.optimizer(); }
-            @Override public String modelSpec() { return inner.modelSpec(); }
-            @Override public byte[] saveState() { return inner.saveState(); }
+            @Override public void predict(MicroBatch batch, double[] out) { inner.predict(batch, out); }
+            @Override public LearnerSnapshot snapshot() { return inner.snapshot(); }
+            @Override public LearnerStatus status() { return inner.status(); }
             @Override public void close() { inner.close(); }
         };
     }

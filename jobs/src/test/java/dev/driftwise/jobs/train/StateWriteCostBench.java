@@ -40,26 +40,22 @@ class StateWriteCostBench {
     void stepSizeReads() {
         for (String model : new String[] {"linear:20", "mlp:100-128-10"}) {
             int d = model.startsWith("linear") ? 20 : 100;
-            LearnerSettings settings = new LearnerSettings(model, "metaoptimize(base=adam,meta=lion,blocks=per-layer,alpha0=0.001)", 32, "cpu");
+            LearnerSettings settings = new LearnerSettings(model, "metaoptimize(base=adam,meta=lion,blocks=per-layer,alpha0=0.001)", 32, "cpu", "auto", 1000, 0.999);
             try (var learner = new Learners().create(settings)) {
                 LabeledSample[] in = samples(d, 32);
-                float[] x = new float[32 * d];
-                double[] y = new double[32];
+                var batch = learner.newBatch(32);
                 for (int i = 0; i < 32; i++) {
-                    System.arraycopy(in[i].features, 0, x, i * d, d);
-                    y[i] = in[i].target;
+                    batch.add(in[i].features, in[i].target);
                 }
-                double[] losses = new double[32];
-                boolean[] correct = new boolean[32];
                 for (int round = 0; round < 3; round++) {
                     long t0 = System.nanoTime();
                     for (int i = 0; i < 500; i++) {
-                        learner.learn(x, y, 32, losses, correct);
+                        learner.learn(batch);
                     }
                     long t1 = System.nanoTime();
                     for (int i = 0; i < 500; i++) {
-                        learner.learn(x, y, 32, losses, correct);
-                        learner.stepSizes();
+                        learner.learn(batch);
+                        learner.status().stepSizes();
                     }
                     long t2 = System.nanoTime();
                     System.out.printf("%s b=32: learn %.1f µs/step, learn + stepSizes %.1f µs/step%n", model,
@@ -70,7 +66,7 @@ class StateWriteCostBench {
     }
 
     private static double measure(String model, int d, int batch, int samples, boolean writeState) {
-        LearnerSettings settings = new LearnerSettings(model, "metaoptimize(base=adam,meta=lion,blocks=per-layer,alpha0=0.001)", batch, "cpu");
+        LearnerSettings settings = new LearnerSettings(model, "metaoptimize(base=adam,meta=lion,blocks=per-layer,alpha0=0.001)", batch, "cpu", "auto", 1000, 0.999);
         try (StreamTrainer t = new StreamTrainer("k", new Learners().create(settings), batch,
                 new Cadence(1_000_000, 1_000_000, 1_000_000, 1000, 0.999, "in"))) {
             LabeledSample[] input = samples(d, samples);
@@ -91,7 +87,7 @@ class StateWriteCostBench {
     }
 
     private static int size(String model, int d, int batch) {
-        LearnerSettings settings = new LearnerSettings(model, "metaoptimize(base=adam,meta=lion,blocks=per-layer,alpha0=0.001)", batch, "cpu");
+        LearnerSettings settings = new LearnerSettings(model, "metaoptimize(base=adam,meta=lion,blocks=per-layer,alpha0=0.001)", batch, "cpu", "auto", 1000, 0.999);
         try (StreamTrainer t = new StreamTrainer("k", new Learners().create(settings), batch,
                 new Cadence(1_000_000, 1_000_000, 1_000_000, 1000, 0.999, "in"))) {
             for (LabeledSample s : samples(d, batch)) {

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftwise.jobs.decode.LabeledSample;
 import dev.driftwise.jobs.decode.RejectReason;
-import dev.driftwise.jobs.learn.LinearSgdLearner;
+import dev.driftwise.jobs.learn.Learners;
+import dev.driftwise.jobs.options.LearnerSettings;
+import dev.driftwise.learner.Learner;
 import dev.driftwise.jobs.source.SourceRecord;
 import dev.driftwise.jobs.train.StreamTrainer.Outcome;
 import java.util.ArrayList;
@@ -16,10 +18,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
+/** The trainer with the real learner (linear or softmax regression, fixed-step SGD, JVM engine). */
 class StreamTrainerTest {
 
     private static final Cadence CADENCE = new Cadence(3, 2, 20, 10, 0.9, "in");
     private static final int D = 3;
+
+    private static Learner learner(String model, double lr) {
+        return new Learners().create(new LearnerSettings(model, "sgd(lr=" + lr + ")", 4, "cpu", "jvm", 10, 0.9));
+    }
 
     @Test
     void batchesCloseOnTheCountAndPublishOnTheCadence() {
@@ -32,7 +39,7 @@ class StreamTrainerTest {
         for (int i = 0; i < 26; i++) {
             assertEquals((i + 1) % 4 == 0 ? Outcome.LEARNED : Outcome.BUFFERED, outcomes.get(i), "sample " + i);
         }
-        assertEquals(6, t.learner().steps());
+        assertEquals(6, t.learner().status().steps());
         assertEquals(2, t.openBatchSize());
         assertEquals(24, t.samplesSeen());
         // snapshots at steps 3 and 6, step sizes at 2, 4, 6, metrics once 20 samples passed (at 20)
@@ -95,8 +102,8 @@ class StreamTrainerTest {
             float[] x = {(float) r.nextDouble(-1, 1), (float) r.nextDouble(-1, 1), (float) r.nextDouble(-1, 1)};
             input.add(sample(x, x[0] > 0 ? (x[1] > 0 ? 2 : 1) : 0, i));
         }
-        StreamTrainer whole = new StreamTrainer("s", new LinearSgdLearner(D, 3, 0.5), 4, CADENCE);
-        StreamTrainer first = new StreamTrainer("s", new LinearSgdLearner(D, 3, 0.5), 4, CADENCE);
+        StreamTrainer whole = new StreamTrainer("s", learner("softmax:3:3", 0.5), 4, CADENCE);
+        StreamTrainer first = new StreamTrainer("s", learner("softmax:3:3", 0.5), 4, CADENCE);
         RecordingEvents wholeEvents = new RecordingEvents();
         RecordingEvents splitEvents = new RecordingEvents();
         int cut = 53;
@@ -106,7 +113,7 @@ class StreamTrainerTest {
                 first.accept(input.get(i), splitEvents);
             }
         }
-        StreamTrainer second = new StreamTrainer("s", new LinearSgdLearner(D, 3, 0.5), 4, CADENCE);
+        StreamTrainer second = new StreamTrainer("s", learner("softmax:3:3", 0.5), 4, CADENCE);
         second.restore(first.learnerState(), first.trainerState(), first.openBatch());
         for (int i = cut; i < input.size(); i++) {
             second.accept(input.get(i), splitEvents);
@@ -160,7 +167,7 @@ class StreamTrainerTest {
 
     @Test
     void classIndicesOutsideTheClassifierAreRejected() {
-        StreamTrainer t = new StreamTrainer("c", new LinearSgdLearner(D, 3, 0.1), 2, CADENCE);
+        StreamTrainer t = new StreamTrainer("c", learner("softmax:3:3", 0.1), 2, CADENCE);
         RecordingEvents ev = new RecordingEvents();
         assertEquals(Outcome.BUFFERED, t.accept(sample(new float[] {1, 0, 0}, 2, 0), ev));
         for (double bad : new double[] {3, -1, 1.5}) {
@@ -170,27 +177,30 @@ class StreamTrainerTest {
         assertEquals(3, ev.deadLetters.size(), "rejections");
         String detail = ev.deadLetters.get(0).detail();
         assertTrue(detail.contains("target 3.0 is not a class index") && detail.contains("0..2")
-                && detail.contains("softmax:3:3") && detail.contains("--stream.s.model"),
+                && detail.contains("\"model\":\"softmax\"") && detail.contains("--stream.s.model"),
                 "want value, allowed range, model and flag hint in: " + detail);
     }
 
     @Test
     void finishLearnsTheOpenBatchAndPublishesTheFinalModelOnce() {
-        StreamTrainer t = trainer(4);
+        // metrics every 8 samples, so the 14 samples publish metrics whose accuracy can be checked
+        StreamTrainer t = new StreamTrainer("s", learner("linear:3", 0.05), 4, new Cadence(3, 2, 8, 10, 0.9, "in"));
         RecordingEvents ev = new RecordingEvents();
         samples(14, 4).forEach(s -> t.accept(s, ev));
         assertEquals(1, ev.models.size());
         assertTrue(t.finish(ev));
-        assertEquals(4, t.learner().steps(), "the 2 open samples make a 4th, partial step");
+        assertEquals(4, t.learner().status().steps(), "the 2 open samples make a 4th, partial step");
         assertEquals(2, ev.models.size());
         assertEquals(14, ev.models.get(1).samplesSeen());
         assertFalse(t.finish(ev), "nothing new to publish");
         assertEquals(2, ev.models.size());
-        assertNull(ev.metrics.isEmpty() ? null : ev.metrics.get(0).windowAccuracy(), "regression has no accuracy");
+        assertEquals(List.of(8L), ev.metrics.stream().map(MetricsUpdate::samplesSeen).toList(), "metrics after 8 samples");
+        assertNull(ev.metrics.get(0).windowAccuracy(), "regression has no accuracy");
+        assertTrue(ev.metrics.get(0).windowLoss() > 0, "the learner's own window loss: " + ev.metrics.get(0));
     }
 
     private static StreamTrainer trainer(int batch) {
-        return new StreamTrainer("s", new LinearSgdLearner(D, 0, 0.05), batch, CADENCE);
+        return new StreamTrainer("s", learner("linear:3", 0.05), batch, CADENCE);
     }
 
     private static List<LabeledSample> samples(int n, long seed) {
