@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                     + "everything cleanly.",
             "Exit codes: 0 done, 1 failure (the message says what to do), 2 bad arguments."},
         footer = {"", "Examples:", "  ./driftwise demo", "  ./driftwise demo --duration 30s --rate 3000",
-            "  ./driftwise demo --optimizer \"metaoptimize(base=sgd,meta=adam,blocks=per-tensor)\"",
+            "  ./driftwise demo --optimizer \"default(blocks=per-layer)\"",
             "  ./driftwise demo --bootstrap localhost:9092", "  ./driftwise demo --dashboard          # then open http://127.0.0.1:8088/"})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -34,7 +34,8 @@ public final class DemoCommand implements Callable<Integer> {
     Double rate;
 
     @Option(names = "--optimizer", paramLabel = "SPEC", order = 3,
-            description = "The job's --optimizer, e.g. \"metaoptimize(base=adam,meta=lion,blocks=per-layer)\" (a partial spec keeps the stream default for the rest) or \"sgd(lr=0.01)\" "
+            description = "The job's --optimizer spec, e.g. \"default(blocks=per-layer)\" (the default with one setting changed), "
+                    + "\"adam(lr=0.001)\" or \"idbd(theta=0.01)\" "
                     + "(default: the job's; see ./driftwise train --help).")
     String optimizer;
 

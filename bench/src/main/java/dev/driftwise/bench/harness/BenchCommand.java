@@ -1,6 +1,6 @@
 package dev.driftwise.bench.harness;
 
-import dev.driftwise.bench.harness.method.MethodNames;
+import dev.driftwise.bench.harness.method.BenchMethod;
 import dev.driftwise.bench.harness.method.StepSizeGrid;
 import dev.driftwise.bench.harness.report.BenchCharts;
 import dev.driftwise.bench.harness.report.JsonReport;
@@ -39,22 +39,24 @@ import picocli.CommandLine.Parameters;
             "hyperplane, t = 0.001 / 0.0001), T6 / T6-gradual (SEA), T7 / T7-mlp",
             "(permuted-input teacher), or --csv FILE for your own data.",
             "",
-            "Methods (--methods, comma-separated, or all):",
-            "  lms, sgdm, adam, rmsprop, lion   fixed step, best of the grid",
-            "  fixed:BASE/a=STEP                one fixed step",
-            "  idbd[/theta=][/a0=]  autostep[/mu=][/tau=][/a0=]",
-            "  sgd-hd[/beta=][/rule=add|mult][/a0=]  adam-hd[/beta=][/rule=][/a0=]",
-            "  mo:BASE/META/GRANULARITY/TRACE[/g=][/eta=][/a0=][/amin=]   MetaOptimize (amin: floor under α)",
-            "    BASE sgd|sgdm|rmsprop|adam|lion  META fixed|sgd|rmsprop|adam|lion",
-            "    GRANULARITY scalar|per-tensor|per-weight  TRACE hf|diag|full",
+            "Methods (--methods, comma-separated, or all): optimizer specs, the",
+            "spelling of the job's --optimizer and of every snapshot:",
+            "  default                          chosen from the model (the product)",
+            "  sgd, sgdm, adam, rmsprop, lion   fixed step, best of the grid",
+            "  adam(lr=0.001)                   one fixed step",
+            "  idbd(theta=,alpha0=)  autostep(mu=,tau=,alpha0=)",
+            "  sgd-hd(beta=,rule=add|mult,alpha0=)  adam-hd(beta=,rule=,alpha0=)",
+            "  metaoptimize(base=,meta=,blocks=,trace=,gamma=,eta=,alpha0=,alpha-min=,...)",
             "Example:",
             "  ./driftwise bench T1 --samples 3000 --runs 2 \\",
-            "      --methods lms,idbd,mo:sgd/lion/per-weight/hf/g=0.9",
+            "      --methods 'sgd,idbd,metaoptimize(base=sgd,meta=lion,blocks=per-weight,gamma=0.9)'",
             ""})
 public final class BenchCommand implements Callable<Integer> {
 
-    static final String ONE_LAYER_DEFAULTS = "lms,idbd,autostep,sgd-hd,mo:sgd/lion/per-weight/hf/g=0.9,mo:sgd/lion/scalar/hf/g=0.9";
-    static final String MLP_DEFAULTS = "lms,adam,sgd-hd,adam-hd,mo:sgd/lion/per-weight/hf/g=0.9,mo:adam/lion/scalar/hf/g=0.9";
+    static final String ONE_LAYER_DEFAULTS = "default,sgd,adam,idbd,autostep,sgd-hd,"
+            + "metaoptimize(base=sgd,meta=lion,blocks=per-weight,gamma=0.9),metaoptimize(base=sgd,meta=lion,blocks=scalar,gamma=0.9)";
+    static final String MLP_DEFAULTS = "default,sgd,adam,sgd-hd,adam-hd,metaoptimize(base=sgd,meta=lion,blocks=per-weight,gamma=0.9),"
+            + "metaoptimize(base=adam,meta=lion,blocks=scalar,gamma=0.9)";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "TASK", description = "T1, T3, T5, T5-slow, T6, T6-gradual, T7, T7-mlp (omit with --csv)")
     String taskId;
@@ -166,7 +168,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--alpha0 " + alpha0 + ": must be > 0, e.g. 1e-4");
         }
         String methodList = methods != null ? methods : task.model().layerCount() == 1 ? ONE_LAYER_DEFAULTS : MLP_DEFAULTS;
-        BenchPlan plan = new BenchPlan(task, MethodNames.parseList(methodList), r, seed, new RunSettings(n, batch, pathPoints),
+        BenchPlan plan = new BenchPlan(task, BenchMethod.parseList(methodList), r, seed, new RunSettings(n, batch, pathPoints),
                 StepSizeGrid.parse(grid), alpha0, sweepKind,
                 sweepValues != null ? sweepValues : sweepKind.defaultValues(), threads);
         BenchResult result = new BenchRunner(quiet ? null : err).run(plan);

@@ -1,7 +1,7 @@
 package dev.driftwise.bench.jmh;
 
-import dev.driftwise.bench.harness.method.MethodNames;
 import dev.driftwise.learner.DeviceChoice;
+import dev.driftwise.learner.EngineChoice;
 import dev.driftwise.learner.OnlineLearner;
 import dev.driftwise.learner.input.MicroBatch;
 import dev.driftwise.learner.model.Activation;
@@ -25,10 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One {@link OnlineLearner#learn} call (forward, loss, backward, one optimizer step) per micro-batch
- * of 1 … 512 samples, CPU, for linear regression on 20 inputs and a 100-128-10 ReLU MLP with softmax
- * and cross-entropy: the stream default MetaOptimize configuration against a plain fixed step (the
- * same engine with meta {@code fixed}, no trace). The score is µs per call; divide by {@code batch}
- * for µs per sample. Filling the micro-batch from host rows is part of the call, as in the job.
+ * of 1 … 512 samples, CPU, on each engine, for linear regression on 20 inputs and a 100-128-10 ReLU MLP
+ * with softmax and cross-entropy: {@code default} against plain fixed steps (the engine with meta
+ * {@code fixed}, no trace). The score is µs per call; divide by {@code batch} for µs per sample. Filling
+ * the micro-batch from host rows is part of the call, as in the job.
  *
  * <p>Run (after {@code mvn -pl bench -am package -DskipTests}):
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath.txt) org.openjdk.jmh.Main LearnerStepBenchmark -wi 2 -i 3 -f 1}.
@@ -48,9 +48,12 @@ public class LearnerStepBenchmark {
     @Param({"1", "8", "32", "128", "512"})
     public int batch;
 
-    /** A bench method name ({@code ./driftwise bench --methods}): the stream default and a plain fixed step. */
-    @Param({"mo:adam/lion/scalar/hf/g=0.999/a0=0.001", "fixed:adam/a=0.001", "fixed:sgd/a=0.01"})
+    /** An optimizer spec: the default and plain fixed steps. */
+    @Param({"default", "adam(lr=0.001)", "sgd(lr=0.01)"})
     public String method;
+
+    @Param({"jvm", "torch"})
+    public String engine;
 
     private OnlineLearner learner;
     private MicroBatch micro;
@@ -64,8 +67,8 @@ public class LearnerStepBenchmark {
             case "mlp100-128-10" -> ModelSpec.mlp(100, new int[] {128}, Activation.RELU, Task.MULTICLASS, 10);
             default -> throw new IllegalArgumentException("model " + model + ": use linear20 or mlp100-128-10");
         };
-        learner = OnlineLearner.builder(spec.withSeed(42)).optimizer(MethodNames.parse(method).factory())
-                .optDevice(DeviceChoice.CPU).build();
+        learner = OnlineLearner.builder(spec.withSeed(42)).optimizer(method).optDevice(DeviceChoice.CPU)
+                .optEngine(EngineChoice.parse(engine)).build();
         micro = learner.newBatch(batch);
         SplittableRandom random = new SplittableRandom(7);
         int inputs = spec.inputs();

@@ -1,14 +1,16 @@
 package dev.driftwise.bench.jmh;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
+import dev.driftwise.metaoptimize.ParameterLayout;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 
 /**
- * The parameter tensors of a dense MLP (weights and biases per layer) with fixed random gradients:
- * what one optimizer step touches. Sizes are named after the parameter count they give.
+ * The flat parameter vector of a dense MLP (weights and biases per layer) with fixed random gradients,
+ * on an engine: what one optimizer step touches. Sizes are named after the parameter count they give.
  */
 public final class MlpParameterSet implements AutoCloseable {
 
@@ -21,51 +23,46 @@ public final class MlpParameterSet implements AutoCloseable {
         };
     }
 
-    private final NDManager manager;
-    private final NDList parameters = new NDList();
-    private final NDList gradients = new NDList();
+    private final ParameterLayout layout;
+    private final Vec parameters;
+    private final Vec gradients;
 
-    public MlpParameterSet(String size, long seed) {
-        manager = NDManager.newBaseManager();
-        manager.getEngine().setRandomSeed((int) seed);
+    public MlpParameterSet(String size, long seed, Engine engine) {
         int[] w = widths(size);
+        List<ParameterLayout.Entry> entries = new ArrayList<>();
         for (int layer = 0; layer + 1 < w.length; layer++) {
-            add("layer" + layer + ".weight", new Shape(w[layer + 1], w[layer]), 1.0 / Math.sqrt(w[layer]));
-            add("layer" + layer + ".bias", new Shape(w[layer + 1]), 0.01);
+            entries.add(new ParameterLayout.Entry("layer" + layer + ".weight", new int[] {w[layer], w[layer + 1]}));
+            entries.add(new ParameterLayout.Entry("layer" + layer + ".bias", new int[] {w[layer + 1]}));
         }
+        layout = ParameterLayout.of(entries);
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] p = new float[layout.totalSize()];
+        float[] g = new float[layout.totalSize()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) (0.05 * random.nextGaussian());
+            g[i] = (float) random.nextGaussian();
+        }
+        parameters = engine.zeros(p.length, DType.FLOAT32);
+        gradients = engine.zeros(g.length, DType.FLOAT32);
+        engine.upload(parameters, p, 0);
+        engine.upload(gradients, g, 0);
     }
 
-    private void add(String name, Shape shape, double scale) {
-        NDArray p = manager.randomNormal(0f, (float) scale, shape, DataType.FLOAT32);
-        p.setName(name);
-        NDArray g = manager.randomNormal(0f, 0.01f, shape, DataType.FLOAT32);
-        g.setName(name + ".grad");
-        parameters.add(p);
-        gradients.add(g);
+    public ParameterLayout layout() {
+        return layout;
     }
 
-    public NDManager manager() {
-        return manager;
-    }
-
-    public NDList parameters() {
+    public Vec parameters() {
         return parameters;
     }
 
-    public NDList gradients() {
+    public Vec gradients() {
         return gradients;
-    }
-
-    public long parameterCount() {
-        long n = 0;
-        for (NDArray p : parameters) {
-            n += p.size();
-        }
-        return n;
     }
 
     @Override
     public void close() {
-        manager.close();
+        parameters.close();
+        gradients.close();
     }
 }

@@ -29,11 +29,11 @@ class BenchCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = BenchCommand.execute(new String[] {"T1", "--samples", "2000", "--runs", "2", "--grid", "half-decades",
-                "--methods", "lms,idbd", "--threads", "2", "--json", json.toString(), "--out-dir", paths.toString(), "--charts", charts.toString(), "--quiet"},
+                "--methods", "sgd,idbd", "--threads", "2", "--json", json.toString(), "--out-dir", paths.toString(), "--charts", charts.toString(), "--quiet"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String table = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, "exit code; stderr: " + err.toString(StandardCharsets.UTF_8));
-        assertTrue(table.contains("lms") && table.contains("idbd") && table.contains("grid lms"), table);
+        assertTrue(table.contains("sgd") && table.contains("idbd") && table.contains("grid sgd"), table);
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals("T1", root.path("task").path("id").asText());
@@ -43,7 +43,7 @@ class BenchCommandTest {
         assertEquals(2, root.path("seeds").size());
 
         JsonNode lms = root.path("methods").get(0);
-        assertEquals("lms", lms.path("name").asText());
+        assertEquals("sgd", lms.path("name").asText());
         assertTrue(lms.path("grid").asBoolean());
         JsonNode points = lms.path("points");
         assertEquals(11, points.size(), "half decades 1 … 1e-5");
@@ -94,8 +94,9 @@ class BenchCommandTest {
     @Test
     void badInputIsAClearErrorWithExitCode2() {
         assertError(new String[] {"T9"}, "unknown task 'T9'");
-        assertError(new String[] {"T1", "--methods", "mo:sgd/lion/per-weight"}, "mo:BASE/META/GRANULARITY/TRACE");
-        assertError(new String[] {"T1", "--methods", "mo:sgd/lion/per-weight/full", "--samples", "10"}, "per-weight");
+        assertError(new String[] {"T1", "--methods", "mo:sgd/lion/per-weight/hf"},
+                "write metaoptimize(base=sgd,meta=lion,blocks=per-weight,trace=hessian-free)");
+        assertError(new String[] {"T1", "--methods", "metaoptimize(blocks=per-weight,trace=full)", "--samples", "10"}, "per-weight");
         assertError(new String[] {"T1", "--grid", "thirds"}, "--grid thirds");
         assertError(new String[] {"T1", "--batch", "0"}, "--batch 0");
     }

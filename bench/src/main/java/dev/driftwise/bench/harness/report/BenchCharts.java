@@ -54,7 +54,7 @@ public final class BenchCharts {
                         "samples", primary.lowerIsBetter() ? "MSE" : "accuracy", false, false, lines, drifts, List.of())));
 
         for (MethodResult m : result.methods()) {
-            if (m.method().kind().adaptive() && m.best() != null) {
+            if (m.method().adaptive() && m.best() != null) {
                 out.add(new ChartFile(folder.resolve(task + "-alpha-" + StepSizePaths.fileName(m.best().method().label()) + ".png"),
                         LineChart.build(task + ": step sizes of " + m.best().method().label(),
                                 "geometric mean over runs; solid: α per block (per-weight: geometric mean of the block), "

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.driftwise.bench.harness.method.MethodSpec;
+import dev.driftwise.bench.harness.method.BenchMethod;
 import dev.driftwise.bench.harness.run.BenchResult;
 import dev.driftwise.bench.harness.run.ConfigResult;
 import dev.driftwise.bench.harness.run.MethodResult;
@@ -73,7 +73,7 @@ public final class JsonReport {
             if (m.best() != null) {
                 node.put("best", m.best().method().label());
                 if (m.method().isGrid()) {
-                    num(node, "bestStepSize", m.best().method().alpha0());
+                    num(node, "bestStepSize", m.best().stepSize());
                 }
                 node.set("scores", summaries(m.best().scores()));
                 node.set("finalGroupSteps", summaries(m.best().groupSteps()));
@@ -109,21 +109,18 @@ public final class JsonReport {
         return root;
     }
 
-    private static void method(ObjectNode node, MethodSpec m) {
-        node.put("name", m.name());
-        node.put("kind", m.kind().id());
+    private static void method(ObjectNode node, BenchMethod m) {
+        node.put("name", m.label());
+        node.put("family", m.family());
     }
 
     private static void config(ObjectNode node, ConfigResult c) {
-        MethodSpec m = c.method();
+        BenchMethod m = c.method();
         node.put("label", m.label());
-        num(node, m.kind().adaptive() ? "alpha0" : "stepSize", m.effectiveAlpha0());
-        if (m.kind().adaptive()) {
-            num(node, "metaStep", m.effectiveMetaStep());
-        }
-        if (m.alphaMin() != null) {
-            num(node, "alphaMin", m.alphaMin());
-        }
+        num(node, m.adaptive() ? "alpha0" : "stepSize", c.stepSize());
+        node.put("optimizer", c.runs().get(0).optimizer()); // the canonical spec that ran: every setting
+        ObjectNode settings = node.putObject("settings");
+        c.runs().get(0).optimizerSettings().forEach(settings::put);
         node.put("divergedRuns", c.divergedRuns());
         node.set("scores", summaries(c.scores()));
         node.set("finalGroupSteps", summaries(c.groupSteps()));

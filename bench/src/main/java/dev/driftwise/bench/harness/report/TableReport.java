@@ -25,14 +25,14 @@ public final class TableReport {
                 "Δ vs best fixed (± se)", "other scores; final step size by input group (median −Δw/g)");
         for (MethodResult m : result.methods()) {
             if (m.best() == null) {
-                out.printf(Locale.ROOT, "%-40s %-20s %s%n", m.method().name(), "-",
+                out.printf(Locale.ROOT, "%-40s %-20s %s%n", m.method().label(), "-",
                         m.method().isGrid() ? "every grid step size diverged" : "diverged in every run");
                 continue;
             }
             ConfigResult best = m.best();
-            String setting = m.method().isGrid() ? "a=" + g(best.method().alpha0()) + " (best)"
-                    : (m.method().kind().adaptive() ? "a0=" : "a=") + g(best.method().effectiveAlpha0());
-            out.printf(Locale.ROOT, "%-40s %-20s %-22s %-22s %s%s%n", m.method().name(), setting, pm(best.score(primary)),
+            String setting = m.method().isGrid() ? "lr=" + g(best.stepSize()) + " (best)"
+                    : (m.method().adaptive() ? "alpha0=" : "lr=") + g(best.stepSize());
+            out.printf(Locale.ROOT, "%-40s %-20s %-22s %-22s %s%s%n", m.method().label(), setting, pm(best.score(primary)),
                     m.pairedToBestFixed() == null ? "-" : pm(m.pairedToBestFixed()), others(best.scores(), primary),
                     groups(best.groupSteps()) + (best.divergedRuns() > 0 ? "; diverged runs " + best.divergedRuns() : ""));
         }
@@ -43,10 +43,10 @@ public final class TableReport {
             StringBuilder sb = new StringBuilder();
             for (ConfigResult c : m.points()) {
                 Summary s = c.score(primary);
-                sb.append(sb.length() == 0 ? "" : ", ").append(g(c.method().alpha0())).append(": ")
+                sb.append(sb.length() == 0 ? "" : ", ").append(g(c.stepSize())).append(": ")
                         .append(c.divergedRuns() > 0 ? "diverged" : g(s.mean()));
             }
-            out.printf(Locale.ROOT, "grid %s (%s by step size): %s%n", m.method().name(), primary, sb);
+            out.printf(Locale.ROOT, "grid %s (%s by step size): %s%n", m.method().label(), primary, sb);
         }
         for (SweepResult s : result.sweeps()) {
             StringBuilder sb = new StringBuilder();
@@ -56,7 +56,7 @@ public final class TableReport {
                         .append(c.divergedRuns() > 0 ? "diverged" : pm(c.score(primary)));
             }
             out.printf(Locale.ROOT, "sweep %s of %s (%s): %s; robust width %s decades [%s, %s]%n", s.parameter(),
-                    s.method().name(), primary, sb, g(s.width().decades()), g(s.width().low()), g(s.width().high()));
+                    s.method().label(), primary, sb, g(s.width().decades()), g(s.width().low()), g(s.width().high()));
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.driftwise.bench.harness.run;
 
-import dev.driftwise.bench.harness.method.MethodSpec;
+import dev.driftwise.bench.harness.method.BenchMethod;
 import dev.driftwise.bench.harness.method.StepSizeGrid;
 import dev.driftwise.bench.harness.task.BenchTask;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.List;
  * @param sweepValues the values swept (increasing)
  * @param threads runs in parallel
  */
-public record BenchPlan(BenchTask task, List<MethodSpec> methods, int runs, long seed, RunSettings settings,
+public record BenchPlan(BenchTask task, List<BenchMethod> methods, int runs, long seed, RunSettings settings,
                         StepSizeGrid grid, Double alpha0, Sweep sweep, double[] sweepValues, int threads) {
 
     /** The sensitivity sweeps of benchmarks.md ("Robustness"). */

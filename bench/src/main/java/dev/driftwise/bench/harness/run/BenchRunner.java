@@ -1,13 +1,11 @@
 package dev.driftwise.bench.harness.run;
 
-import dev.driftwise.bench.harness.method.MethodKind;
-import dev.driftwise.bench.harness.method.MethodSpec;
+import dev.driftwise.bench.harness.method.BenchMethod;
 import dev.driftwise.bench.harness.score.PrimaryScore;
 import dev.driftwise.bench.harness.stats.RobustWidth;
 import dev.driftwise.bench.harness.stats.Summary;
 import dev.driftwise.learner.DeviceChoice;
 import dev.driftwise.learner.OnlineLearner;
-import dev.driftwise.metaoptimize.base.BaseAlgorithm;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,37 +37,37 @@ public final class BenchRunner {
         for (int r = 0; r < seeds.length; r++) {
             seeds[r] = plan.task().seedChangesStream() ? plan.seed() + r : plan.seed();
         }
-        List<List<MethodSpec>> methodPoints = new ArrayList<>();
-        for (MethodSpec m : plan.methods()) {
-            List<MethodSpec> points = new ArrayList<>();
+        List<List<BenchMethod>> methodPoints = new ArrayList<>();
+        for (BenchMethod m : plan.methods()) {
+            List<BenchMethod> points = new ArrayList<>();
             if (m.isGrid()) {
                 for (double a : plan.grid().stepSizes()) {
-                    points.add(m.withAlpha0(a));
+                    points.add(m.withStepSize(a));
                 }
             } else {
-                points.add(m.kind().adaptive() && m.alpha0() == null && plan.alpha0() != null ? m.withAlpha0(plan.alpha0()) : m);
+                points.add(m.adaptive() && !m.hasStepSize() && plan.alpha0() != null ? m.withStepSize(plan.alpha0()) : m);
             }
             methodPoints.add(points);
         }
-        List<MethodSpec> swept = new ArrayList<>();
-        List<List<MethodSpec>> sweepPoints = new ArrayList<>();
+        List<BenchMethod> swept = new ArrayList<>();
+        List<List<BenchMethod>> sweepPoints = new ArrayList<>();
         if (plan.sweep() != BenchPlan.Sweep.NONE) {
-            for (List<MethodSpec> points : methodPoints) {
-                MethodSpec m = points.get(0);
-                if (!m.kind().adaptive()) {
+            for (List<BenchMethod> points : methodPoints) {
+                BenchMethod m = points.get(0);
+                if (!m.adaptive() || (plan.sweep() == BenchPlan.Sweep.META_STEP && m.family().equals("default"))) {
                     continue;
                 }
-                List<MethodSpec> curve = new ArrayList<>();
+                List<BenchMethod> curve = new ArrayList<>();
                 for (double v : plan.sweepValues()) {
-                    curve.add(plan.sweep() == BenchPlan.Sweep.ALPHA0 ? m.withAlpha0(v) : m.withMetaStep(v));
+                    curve.add(plan.sweep() == BenchPlan.Sweep.ALPHA0 ? m.withStepSize(v) : m.withMetaStep(v));
                 }
                 swept.add(m);
                 sweepPoints.add(curve);
             }
         }
-        List<List<MethodSpec>> all = new ArrayList<>(methodPoints);
+        List<List<BenchMethod>> all = new ArrayList<>(methodPoints);
         all.addAll(sweepPoints);
-        for (List<MethodSpec> points : all) {
+        for (List<BenchMethod> points : all) {
             preflight(plan, points.get(0));
         }
         List<List<List<Future<RunResult>>>> futures = new ArrayList<>();
@@ -77,9 +75,9 @@ public final class BenchRunner {
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(plan.threads());
         try {
-            for (List<MethodSpec> points : all) {
+            for (List<BenchMethod> points : all) {
                 List<List<Future<RunResult>>> perPoint = new ArrayList<>();
-                for (MethodSpec config : points) {
+                for (BenchMethod config : points) {
                     List<Future<RunResult>> perRun = new ArrayList<>();
                     for (int r = 0; r < plan.runs(); r++) {
                         int run = r;
@@ -108,7 +106,7 @@ public final class BenchRunner {
         }
     }
 
-    private BenchResult assemble(BenchPlan plan, long[] seeds, List<List<ConfigResult>> results, List<MethodSpec> swept,
+    private BenchResult assemble(BenchPlan plan, long[] seeds, List<List<ConfigResult>> results, List<BenchMethod> swept,
                                  long start) {
         PrimaryScore primary = plan.task().primaryScore();
         List<MethodResult> methods = new ArrayList<>();
@@ -139,10 +137,10 @@ public final class BenchRunner {
         MethodResult grid = null;
         MethodResult single = null;
         for (MethodResult m : methods) {
-            if (m.best() == null || m.method().kind() != MethodKind.FIXED) {
+            if (m.best() == null || m.method().adaptive()) {
                 continue;
             }
-            if (m.method().isGrid() && m.method().base() == BaseAlgorithm.SGD) {
+            if (m.method().isSgdGrid()) {
                 return m.best();
             }
             if (m.method().isGrid() && grid == null) {
@@ -156,12 +154,12 @@ public final class BenchRunner {
     }
 
     /** Builds one learner with the configuration, so a bad setting fails before hours of runs. */
-    private static void preflight(BenchPlan plan, MethodSpec config) {
-        try (OnlineLearner ignored = OnlineLearner.builder(plan.task().model()).optimizer(config.factory())
+    private static void preflight(BenchPlan plan, BenchMethod config) {
+        try (OnlineLearner ignored = OnlineLearner.builder(plan.task().model()).optimizer(config.config(plan.task().model().facts()))
                 .optDevice(DeviceChoice.CPU).build()) {
             // built and released
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("method '" + config.name() + "' cannot train the " + plan.task().id() + " model "
+            throw new IllegalArgumentException("method '" + config.label() + "' cannot train the " + plan.task().id() + " model "
                     + plan.task().model().kind().id() + ": " + e.getMessage(), e);
         }
     }

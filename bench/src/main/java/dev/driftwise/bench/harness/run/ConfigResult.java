@@ -1,6 +1,6 @@
 package dev.driftwise.bench.harness.run;
 
-import dev.driftwise.bench.harness.method.MethodSpec;
+import dev.driftwise.bench.harness.method.BenchMethod;
 import dev.driftwise.bench.harness.stats.Summary;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Map;
  * One method configuration over all R runs: each score's mean ± standard error, and the final
  * median effective step of each weight group.
  */
-public record ConfigResult(MethodSpec method, List<RunResult> runs) {
+public record ConfigResult(BenchMethod method, List<RunResult> runs) {
 
     public ConfigResult {
         runs = List.copyOf(runs);
@@ -54,5 +54,11 @@ public record ConfigResult(MethodSpec method, List<RunResult> runs) {
 
     public double seconds() {
         return runs.stream().mapToDouble(RunResult::seconds).sum();
+    }
+
+    /** The step size it ran with: the fixed step of a grid point, α0 of an adaptive method (from the run's settings). */
+    public double stepSize() {
+        String v = runs.get(0).optimizerSettings().get("alpha0");
+        return v == null ? Double.NaN : Double.parseDouble(v);
     }
 }

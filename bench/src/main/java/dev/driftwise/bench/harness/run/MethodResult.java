@@ -1,6 +1,6 @@
 package dev.driftwise.bench.harness.run;
 
-import dev.driftwise.bench.harness.method.MethodSpec;
+import dev.driftwise.bench.harness.method.BenchMethod;
 import dev.driftwise.bench.harness.score.PrimaryScore;
 import dev.driftwise.bench.harness.stats.Summary;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.List;
  * @param best the reported configuration (the best grid point for a grid); null if every point diverged
  * @param pairedToBestFixed paired difference of the primary score to the best fixed step, or null
  */
-public record MethodResult(MethodSpec method, List<ConfigResult> points, ConfigResult best, Summary pairedToBestFixed) {
+public record MethodResult(BenchMethod method, List<ConfigResult> points, ConfigResult best, Summary pairedToBestFixed) {
 
     static ConfigResult bestOf(List<ConfigResult> points, PrimaryScore primary) {
         ConfigResult best = null;

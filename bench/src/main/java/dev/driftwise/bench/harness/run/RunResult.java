@@ -1,6 +1,6 @@
 package dev.driftwise.bench.harness.run;
 
-import dev.driftwise.bench.harness.method.MethodSpec;
+import dev.driftwise.bench.harness.method.BenchMethod;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +18,9 @@ import java.util.Map;
  * @param path step sizes along the run (the last point is the final one)
  * @param seconds wall time of the run
  */
-public record RunResult(MethodSpec method, int run, long seed, long samples, Map<String, Double> scores,
-                        Map<String, double[]> series, long divergedAt, long streamDigest, List<PathPoint> path,
-                        double seconds) {
+public record RunResult(BenchMethod method, String optimizer, Map<String, String> optimizerSettings, int run, long seed,
+                        long samples, Map<String, Double> scores, Map<String, double[]> series, long divergedAt,
+                        long streamDigest, List<PathPoint> path, double seconds) {
 
     public boolean diverged() {
         return divergedAt >= 0;

@@ -1,6 +1,6 @@
 package dev.driftwise.bench.harness.run;
 
-import dev.driftwise.bench.harness.method.MethodSpec;
+import dev.driftwise.bench.harness.method.BenchMethod;
 import dev.driftwise.bench.harness.score.TaskScorer;
 import dev.driftwise.bench.harness.task.BenchTask;
 import dev.driftwise.bench.harness.task.WeightGroup;
@@ -31,7 +31,7 @@ public final class SingleRun {
     private SingleRun() {
     }
 
-    public static RunResult run(BenchTask task, MethodSpec method, int run, long seed, RunSettings settings) {
+    public static RunResult run(BenchTask task, BenchMethod method, int run, long seed, RunSettings settings) {
         long start = System.nanoTime();
         SampleStream stream = task.open(seed);
         GeneratedSample sample = new GeneratedSample(stream.featureCount());
@@ -45,8 +45,12 @@ public final class SingleRun {
         double[] driftStarts = new double[16];
         int drifts = 0;
         int lastDriftIndex = 0;
+        String optimizer;
+        Map<String, String> optimizerSettings;
         try (OnlineLearner learner = OnlineLearner.builder(task.model().withSeed(seed))
-                .optimizer(StepSizeProbe.wrapping(method.factory(), probe)).optDevice(DeviceChoice.CPU).build()) {
+                .optimizer(StepSizeProbe.wrapping(method.config(task.model().facts()), probe)).optDevice(DeviceChoice.CPU).build()) {
+            optimizer = learner.optimizer();
+            optimizerSettings = learner.optimizerSettings();
             MicroBatch batch = learner.newBatch(settings.batch());
             int[] drift = new int[settings.batch()];
             long nextRecord = every;
@@ -95,8 +99,8 @@ public final class SingleRun {
         }
         Map<String, double[]> series = new LinkedHashMap<>(scorer.series());
         series.put("driftStarts", Arrays.copyOf(driftStarts, drifts));
-        return new RunResult(method, run, seed, seen, scores, series, divergedAt, digest.value(), path,
-                (System.nanoTime() - start) / 1e9);
+        return new RunResult(method, optimizer, optimizerSettings, run, seed, seen, scores, series, divergedAt, digest.value(),
+                path, (System.nanoTime() - start) / 1e9);
     }
 
     /** Median effective step of each group's inputs (over every output for multi-output models). */

@@ -1,17 +1,16 @@
 package dev.driftwise.bench.harness.run;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import dev.driftwise.learner.OptimizerFactory;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.metaoptimize.OnlineOptimizer;
-import dev.driftwise.metaoptimize.OptimizerSpec;
 import dev.driftwise.metaoptimize.ParameterLayout;
 import dev.driftwise.metaoptimize.StepContext;
 import dev.driftwise.metaoptimize.StepReport;
+import dev.driftwise.metaoptimize.spec.OptimizerConfig;
+import dev.driftwise.metaoptimize.tensor.DType;
+import dev.driftwise.metaoptimize.tensor.Engine;
+import dev.driftwise.metaoptimize.tensor.Vec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Wraps a learner's optimizer to measure, on the steps it is armed for, the <b>effective step size</b>
@@ -24,34 +23,50 @@ import java.util.List;
 final class StepSizeProbe implements OnlineOptimizer {
 
     private final OnlineOptimizer delegate;
+    private final int firstLayer;
     private boolean armed;
     private double[] effective = new double[0];
 
     private StepSizeProbe(OnlineOptimizer delegate) {
         this.delegate = delegate;
+        this.firstLayer = delegate.layout().get(0).size();
     }
 
-    /** A factory whose optimizers are probes; {@code sink[0]} receives the probe the learner builds. */
-    static OptimizerFactory wrapping(OptimizerFactory factory, StepSizeProbe[] sink) {
-        OptimizerFactory wrapped = new OptimizerFactory() {
+    /** A configuration whose optimizers are probes; {@code sink[0]} receives the probe the learner builds. */
+    static OptimizerConfig wrapping(OptimizerConfig config, StepSizeProbe[] sink) {
+        return new OptimizerConfig() {
             @Override
-            public OnlineOptimizer create(ParameterLayout layout, NDManager manager) {
-                StepSizeProbe probe = new StepSizeProbe(factory.create(layout, manager));
-                sink[0] = probe;
-                return probe;
+            public String text() {
+                return config.text();
             }
 
             @Override
-            public String description() {
-                return factory.description();
+            public String label() {
+                return config.label();
+            }
+
+            @Override
+            public Map<String, String> settings() {
+                return config.settings();
             }
 
             @Override
             public boolean needsDiagonalHessian() {
-                return factory.needsDiagonalHessian();
+                return config.needsDiagonalHessian();
+            }
+
+            @Override
+            public boolean needsGradientFunction() {
+                return config.needsGradientFunction();
+            }
+
+            @Override
+            public OnlineOptimizer build(ParameterLayout layout, Engine engine, DType dtype) {
+                StepSizeProbe probe = new StepSizeProbe(config.build(layout, engine, dtype));
+                sink[0] = probe;
+                return probe;
             }
         };
-        return wrapped;
     }
 
     /** Measure the next step. */
@@ -65,39 +80,36 @@ final class StepSizeProbe implements OnlineOptimizer {
     }
 
     @Override
-    public StepReport step(NDList parameters, NDList gradients, StepContext context) {
+    public StepReport step(Vec parameters, Vec gradients, StepContext context) {
         if (!armed) {
             return delegate.step(parameters, gradients, context);
         }
         armed = false;
-        double[] before = host(parameters.get(0));
-        double[] g = host(gradients.get(0));
+        double[] before = host(parameters);
+        double[] g = host(gradients);
         StepReport report = delegate.step(parameters, gradients, context);
-        double[] after = host(parameters.get(0));
-        effective = new double[before.length];
-        for (int i = 0; i < before.length; i++) {
+        double[] after = host(parameters);
+        effective = new double[firstLayer];
+        for (int i = 0; i < firstLayer; i++) {
             effective[i] = g[i] == 0 ? Double.NaN : -(after[i] - before[i]) / g[i];
         }
         return report;
     }
 
-    private static double[] host(NDArray a) {
-        if (a.getDataType() == DataType.FLOAT64) {
-            return a.toDoubleArray();
-        }
-        float[] f = a.toFloatArray();
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
+    private double[] host(Vec v) {
+        double[] out = new double[v.length()];
+        v.engine().download(v, out, 0);
+        return out;
     }
 
     @Override public ParameterLayout layout() { return delegate.layout(); }
+    @Override public Engine engine() { return delegate.engine(); }
     @Override public List<BlockStepSize> stepSizes() { return delegate.stepSizes(); }
+    @Override public double[] alphas() { return delegate.alphas(); }
+    @Override public double[] lastMetaGradients() { return delegate.lastMetaGradients(); }
     @Override public long stepCount() { return delegate.stepCount(); }
     @Override public long skippedSteps() { return delegate.skippedSteps(); }
-    @Override public OptimizerSpec spec() { return delegate.spec(); }
+    @Override public OptimizerConfig config() { return delegate.config(); }
     @Override public byte[] saveState() { return delegate.saveState(); }
     @Override public void restoreState(byte[] state) { delegate.restoreState(state); }
     @Override public void close() { delegate.close(); }

@@ -1,6 +1,6 @@
 package dev.driftwise.bench.harness.run;
 
-import dev.driftwise.bench.harness.method.MethodSpec;
+import dev.driftwise.bench.harness.method.BenchMethod;
 import dev.driftwise.bench.harness.stats.RobustWidth;
 import java.util.List;
 
@@ -14,4 +14,4 @@ import java.util.List;
  * @param points one configuration result per value
  * @param width decades within 10 % of the curve's best
  */
-public record SweepResult(MethodSpec method, String parameter, double[] values, List<ConfigResult> points, RobustWidth width) {}
+public record SweepResult(BenchMethod method, String parameter, double[] values, List<ConfigResult> points, RobustWidth width) {}

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftwise.bench.harness.method.MethodNames;
+import dev.driftwise.bench.harness.method.BenchMethod;
 import dev.driftwise.bench.harness.method.StepSizeGrid;
 import dev.driftwise.bench.harness.run.BenchPlan;
 import dev.driftwise.bench.harness.run.BenchResult;
@@ -39,7 +39,7 @@ class BenchChartsTest {
     @BeforeAll
     static void benchAndChart() throws Exception {
         BenchPlan plan = new BenchPlan(Tasks.byId("T6").forSamples(SAMPLES),
-                MethodNames.parseList("fixed:sgd/a=0.1,mo:sgd/lion/per-weight/hf/g=0.999"), 2, 1, new RunSettings(SAMPLES, 1, 20),
+                BenchMethod.parseList("sgd(lr=0.1),metaoptimize(base=sgd,meta=lion,blocks=per-weight,gamma=0.999)"), 2, 1, new RunSettings(SAMPLES, 1, 20),
                 StepSizeGrid.parse("half-decades"), null, BenchPlan.Sweep.ALPHA0, new double[] {1e-3, 1e-1}, 2);
         result = new BenchRunner(null).run(plan);
         written = BenchCharts.write(result, dir.resolve("charts"));
@@ -48,8 +48,9 @@ class BenchChartsTest {
     @Test
     void everyChartIsAPngOfTheStatedSizeWithDataDrawnInThePlot() throws Exception {
         Set<String> names = written.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
-        assertEquals(Set.of("T6-accuracy.png", "T6-alpha-mo_sgd_lion_per-weight_hf_g=0.999.png",
-                "T6-alpha0-paths-mo_sgd_lion_per-weight_hf_g=0.999.png", "T6-robustness-alpha0.png"), names, "charts written");
+        String method = "metaoptimize_base=sgd_meta=lion_blocks=per-weight_gamma=0.999_";
+        assertEquals(Set.of("T6-accuracy.png", "T6-alpha-" + method + ".png", "T6-alpha0-paths-" + method + ".png",
+                "T6-robustness-alpha0.png"), names, "charts written");
         for (BenchCharts.ChartFile c : BenchCharts.charts(result, dir.resolve("charts"))) {
             assertTrue(written.contains(c.file()), c.file() + " was built but not written");
             assertDrawn(c.file(), emptyLike(c.chart()));

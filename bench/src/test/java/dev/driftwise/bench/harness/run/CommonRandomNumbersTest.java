@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftwise.bench.harness.method.MethodNames;
-import dev.driftwise.bench.harness.method.MethodSpec;
+import dev.driftwise.bench.harness.method.BenchMethod;
 import dev.driftwise.bench.harness.task.BenchTask;
 import dev.driftwise.bench.harness.task.Tasks;
 import dev.driftwise.streams.GeneratedSample;
@@ -23,8 +22,8 @@ class CommonRandomNumbersTest {
 
     @Test
     void twoMethodsInOneRunSeeTheSameStreamAndOtherRunsDoNot() {
-        MethodSpec lms = MethodNames.parse("lms").withAlpha0(0.03125);
-        MethodSpec meta = MethodNames.parse("mo:sgd/lion/per-weight/hf/g=0.9");
+        BenchMethod lms = BenchMethod.parse("sgd").withStepSize(0.03125);
+        BenchMethod meta = BenchMethod.parse("metaoptimize(base=sgd,meta=lion,blocks=per-weight,gamma=0.9)");
         RunResult lmsRun0 = SingleRun.run(T1, lms, 0, 7, SHORT);
         RunResult metaRun0 = SingleRun.run(T1, meta, 0, 7, SHORT);
         RunResult lmsRun1 = SingleRun.run(T1, lms, 1, 8, SHORT);
@@ -39,7 +38,7 @@ class CommonRandomNumbersTest {
 
     @Test
     void theRunnerGivesEveryConfigurationOfRunRTheSameSeedAndStream() {
-        BenchPlan plan = new BenchPlan(T1, MethodNames.parseList("fixed:sgd/a=0.03,idbd"), 2, 11, SHORT,
+        BenchPlan plan = new BenchPlan(T1, BenchMethod.parseList("sgd(lr=0.03),idbd"), 2, 11, SHORT,
                 dev.driftwise.bench.harness.method.StepSizeGrid.POW2, null, BenchPlan.Sweep.NONE, new double[0], 2);
         BenchResult result = new BenchRunner(null).run(plan);
         for (int r = 0; r < 2; r++) {

@@ -3,7 +3,7 @@ package dev.driftwise.bench.harness.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftwise.bench.harness.method.MethodNames;
+import dev.driftwise.bench.harness.method.BenchMethod;
 import dev.driftwise.bench.harness.task.BenchTask;
 import dev.driftwise.bench.harness.task.Tasks;
 import dev.driftwise.streams.GeneratedSample;
@@ -22,7 +22,7 @@ class PrequentialProtocolTest {
         BenchTask t1 = Tasks.byId("T1");
         double alpha = 0.03125;
         int n = 1500;
-        RunResult run = SingleRun.run(t1, MethodNames.parse("lms").withAlpha0(alpha), 0, 3, new RunSettings(n, 1, 3));
+        RunResult run = SingleRun.run(t1, BenchMethod.parse("sgd").withStepSize(alpha), 0, 3, new RunSettings(n, 1, 3));
 
         SampleStream stream = t1.open(3);
         GeneratedSample s = new GeneratedSample(20);
@@ -54,7 +54,7 @@ class PrequentialProtocolTest {
 
     @Test
     void aDivergingStepEndsTheRunAsDiverged() {
-        RunResult run = SingleRun.run(Tasks.byId("T1"), MethodNames.parse("lms").withAlpha0(1.0), 0, 3, new RunSettings(3000, 1, 2));
+        RunResult run = SingleRun.run(Tasks.byId("T1"), BenchMethod.parse("sgd").withStepSize(1.0), 0, 3, new RunSettings(3000, 1, 2));
         assertTrue(run.diverged(), "α = 1 on 20 unit-variance inputs must diverge; divergedAt " + run.divergedAt());
         assertTrue(run.samples() < 3000, "the run stops at divergence, after " + run.samples() + " samples");
         assertTrue(Double.isNaN(run.scores().get("mse")), "a diverged run has no score: " + run.scores());

@@ -3,8 +3,7 @@ package dev.driftwise.bench.harness.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftwise.bench.harness.method.MethodNames;
-import dev.driftwise.bench.harness.method.MethodSpec;
+import dev.driftwise.bench.harness.method.BenchMethod;
 import dev.driftwise.bench.harness.task.BenchTask;
 import dev.driftwise.bench.harness.task.Tasks;
 import dev.driftwise.metaoptimize.BlockStepSize;
@@ -23,10 +22,9 @@ class StepSizeFloorTest {
     @Test
     void theFloorHoldsAlphaWhereTheUnboundedRunAnnealsBelowIt() {
         double floor = 3e-4;
-        MethodSpec free = MethodNames.parse("mo:adam/lion/scalar/hf/g=0.999/eta=0.003/a0=0.001");
-        MethodSpec floored = MethodNames.parse("mo:adam/lion/scalar/hf/g=0.999/eta=0.003/a0=0.001/amin=3e-4");
-        assertEquals(floor, floored.alphaMin());
-        assertTrue(floored.label().contains("amin=3e-4"), "the report's label names the floor: " + floored.label());
+        BenchMethod free = BenchMethod.parse("metaoptimize(base=adam,meta=lion,blocks=scalar,gamma=0.999,eta=0.003,alpha0=0.001)");
+        BenchMethod floored = BenchMethod.parse("metaoptimize(base=adam,meta=lion,blocks=scalar,gamma=0.999,eta=0.003,alpha0=0.001,alpha-min=3e-4)");
+        assertTrue(floored.label().contains("alpha-min=3e-4"), "the report's label names the floor: " + floored.label());
 
         BlockStepSize freeAlpha = SingleRun.run(T3, free, 0, 5, SHORT).finalStepSizes().blocks().get(0);
         RunResult flooredRun = SingleRun.run(T3, floored, 0, 5, SHORT);

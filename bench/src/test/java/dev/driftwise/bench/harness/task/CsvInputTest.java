@@ -107,13 +107,13 @@ class CsvInputTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = dev.driftwise.bench.harness.BenchCommand.execute(new String[] {"--csv", f.toString(), "--target", "label",
-                "--task", "binary", "--methods", "fixed:sgd/a=0.1,idbd", "--quiet"},
+                "--task", "binary", "--methods", "sgd(lr=0.1),idbd", "--quiet"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String table = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         assertTrue(table.contains("good.csv: 600 rows, 2 features, binary [no, yes]"), table);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("fixed:sgd\\s+a0?=0\\.1\\s+(\\d\\.\\d+)").matcher(table);
-        assertTrue(m.find(), "a row for fixed:sgd with its accuracy: " + table);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("sgd\\(lr=0\\.1\\)\\s+lr=0\\.1\\s+(\\d\\.\\d+)").matcher(table);
+        assertTrue(m.find(), "a row for sgd(lr=0.1) with its accuracy: " + table);
         assertTrue(Double.parseDouble(m.group(1)) > 0.8, "a separable problem, standardised online, is learned: " + table);
     }
 }

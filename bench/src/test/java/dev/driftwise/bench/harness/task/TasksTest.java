@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftwise.bench.harness.method.MethodNames;
+import dev.driftwise.bench.harness.method.BenchMethod;
 import dev.driftwise.bench.harness.run.RunResult;
 import dev.driftwise.bench.harness.run.RunSettings;
 import dev.driftwise.bench.harness.run.SingleRun;
@@ -30,7 +30,7 @@ class TasksTest {
         assertEquals(3, driftIndexAt[3000]);
         assertSame(Tasks.byId("T6"), Tasks.byId("T6").forSamples(1_000_000), "the protocol length is the built-in scenario");
 
-        RunResult run = SingleRun.run(t6, MethodNames.parse("fixed:sgd/a=0.5"), 0, 1, new RunSettings(4000, 1, 2));
+        RunResult run = SingleRun.run(t6, BenchMethod.parse("sgd(lr=0.5)"), 0, 1, new RunSettings(4000, 1, 2));
         assertEquals(3, run.series().get("recoverySamples").length, "one recovery time per drift: " + run.scores());
         double a3 = run.finalStepSizes().groupSteps().get("a3");
         assertEquals(0.5, a3, 1e-3, "LMS's effective step on the irrelevant a3 is its α");
