@@ -163,6 +163,9 @@ public final class OnlineLearner implements Learner, LearnerStatus {
         int n = batch.size();
         int k = spec.outputs();
         scores.reset(n);
+        if (standardizer != null) {
+            standardizer.update(batch.featureBuffer(), n); // features first, so the first sample is centred, not raw
+        }
         runner.upload(batch, standardizer);
         double[] losses = runner.lossAndGradients(parameters, batch, gradients);
         float[] z = runner.logits();
@@ -180,9 +183,6 @@ public final class OnlineLearner implements Learner, LearnerStatus {
             optimizer.step(parameters, gradients, context);
         } finally {
             pending = null;
-        }
-        if (standardizer != null) {
-            standardizer.update(batch.featureBuffer(), n);
         }
         steps++;
         return scores;

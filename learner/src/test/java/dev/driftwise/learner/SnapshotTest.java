@@ -119,7 +119,7 @@ class SnapshotTest {
             LearnerSnapshot s = LearnerSnapshot.fromBytes(learner.snapshot().toBytes());
             assertEquals(MLP, s.modelSpec());
             assertEquals("metaoptimize(base=sgd,kappa=0,meta=fixed,alpha0=0.2,gamma=0.999,blocks=scalar,trace=none,"
-                    + "step-size-map=exp,alpha-timing=before-meta,alpha-min=none,alpha-max=none,skip-non-finite=false)",
+                    + "step-size-map=exp,alpha-timing=before-meta,alpha-min=none,alpha-max=none,skip-non-finite=false,stability-cap=false)",
                     s.optimizer(), "the optimizer's canonical spec, every setting explicit");
             assertEquals("jvm", s.engine());
             assertEquals(List.of("layer0.weight", "layer0.bias", "layer1.weight", "layer1.bias"),

@@ -62,6 +62,7 @@ public final class MetaOptimize implements OnlineOptimizer {
     private final boolean exp;
     private final RunViews weightRuns;
     private final RunViews directionRuns;
+    private final RunViews diagonalRuns;
     private long steps;
     private long skipped;
     private List<Vec> backup;
@@ -89,6 +90,7 @@ public final class MetaOptimize implements OnlineOptimizer {
         };
         this.weightRuns = new RunViews(runs);
         this.directionRuns = new RunViews(runs);
+        this.diagonalRuns = new RunViews(runs);
     }
 
     private double bound(double alpha) {
@@ -118,7 +120,7 @@ public final class MetaOptimize implements OnlineOptimizer {
             case SGD -> new SgdMeta(c.metaStepSize());
             case RMSPROP -> new RmsPropMeta(c.metaStepSize(), c.metaSecondMoment());
             case ADAM -> new AdamMeta(c.metaAdamForm(), c.metaStepSize(), c.metaMomentum(), c.metaSecondMoment());
-            case LION -> new LionMeta(c.metaStepSize(), c.metaMomentum(), c.metaLionInterpolation());
+            case LION -> new LionMeta(c.metaStepSize(), c.metaMomentum(), c.metaLionInterpolation(), c.etaMax(), c.etaGrowth());
         };
     }
 
@@ -142,10 +144,11 @@ public final class MetaOptimize implements OnlineOptimizer {
         checkOperand(parameters, "parameters");
         checkOperand(gradients, "gradients");
         StepContext ctx = context == null ? StepContext.none() : context;
-        if (config.trace() == TraceKind.DIAGONAL_HESSIAN) {
+        if (config.needsDiagonalHessian()) {
             if (ctx.diagonalHessian() == null) {
-                throw new IllegalArgumentException("context.diagonalHessian is null: trace DIAGONAL_HESSIAN needs the "
-                        + "diagonal of the loss Hessian every step (for squared loss on a linear model: x²)");
+                throw new IllegalArgumentException("context.diagonalHessian is null: " + (config.stabilityCap()
+                        ? "stability-cap" : "trace DIAGONAL_HESSIAN") + " needs the diagonal of the loss Hessian every "
+                        + "step (for squared loss on a linear model: x²)");
             }
             checkOperand(ctx.diagonalHessian(), "context.diagonalHessian");
         }
@@ -160,6 +163,9 @@ public final class MetaOptimize implements OnlineOptimizer {
         trace.metaGradient(gradients, stepSizes);
         if (config.alphaTiming() == AlphaTiming.AFTER_META) {
             stepSizes.update(t);
+        }
+        if (config.stabilityCap()) {
+            capStepSizes(ctx.diagonalHessian());
         }
         trace.beforeBaseStep(parameters, gradients, ctx, t);
         Vec d = base.descent(parameters, gradients, t);
@@ -188,6 +194,27 @@ public final class MetaOptimize implements OnlineOptimizer {
         }
         steps = t;
         return StepReport.applied(steps);
+    }
+
+    /**
+     * The normalised-LMS / Autostep bound (Mahmood et al. 2012): M = Σ_i α_i ∂²f/∂w_i² is the fraction of the
+     * distance to this sample's minimum that the step would cover along a GLM's curvature; with M > 1 it would
+     * overshoot. Then every α is divided by M, and β lowered by ln M so that it stays at the bound.
+     */
+    private void capStepSizes(Vec diagonal) {
+        double m;
+        if (blocks.perWeight()) {
+            m = engine.dot(stepSizes.alphaVector(), diagonal);
+        } else {
+            m = 0;
+            Vec[] d = diagonalRuns.of(diagonal);
+            for (int r = 0; r < d.length; r++) {
+                m += stepSizes.alpha(runs.get(r).block()) * engine.sum(d[r]);
+            }
+        }
+        if (m > 1) {
+            stepSizes.divideAlpha(m);
+        }
     }
 
     private void checkOperand(Vec v, String what) {

@@ -44,6 +44,9 @@ public final class MetaOptimizeBuilder {
     private double alphaMin = Double.NaN;
     private double alphaMax = Double.NaN;
     private boolean skipNonFinite;
+    private double etaMax = Double.NaN;
+    private double etaGrowth = 1.2;
+    private boolean stabilityCap;
 
     public MetaOptimizeBuilder() {}
 
@@ -195,6 +198,40 @@ public final class MetaOptimizeBuilder {
         return this;
     }
 
+    /**
+     * Lion meta: an adaptive meta step (off by default: the paper's constant η). Per step-size block, η
+     * grows by {@code growth} while β keeps moving the same way and halves when the direction flips, between
+     * the configured η and {@code max} (Rprop's rule on Lion's direction): α crosses decades within a few
+     * hundred samples after a poor α0 or an abrupt drift, then settles.
+     */
+    public MetaOptimizeBuilder optAdaptiveMetaStep(double max, double growth) {
+        this.etaMax = max;
+        this.etaGrowth = growth;
+        return this;
+    }
+
+    /** The largest adaptive meta step alone (NaN: constant η). */
+    public MetaOptimizeBuilder optEtaMax(double max) {
+        this.etaMax = max;
+        return this;
+    }
+
+    /** The growth factor of the adaptive meta step alone (default 1.2). */
+    public MetaOptimizeBuilder optEtaGrowth(double growth) {
+        this.etaGrowth = growth;
+        return this;
+    }
+
+    /**
+     * SGD base: keep Σ_i α_i ∂²f/∂w_i² ≤ 1 on every step (scale α and β down when the sum would exceed
+     * it): the normalised-LMS / Autostep bound that no step overshoots the current sample's minimum, so a
+     * large α cannot diverge. Needs the diagonal Hessian of the loss (one-layer models). Off by default.
+     */
+    public MetaOptimizeBuilder optStabilityCap(boolean cap) {
+        this.stabilityCap = cap;
+        return this;
+    }
+
     /** The validated configuration. */
     public MetaOptimizeConfig config() {
         double rho = momentum != null ? momentum : base == BaseAlgorithm.LION ? 0.99 : 0.9;
@@ -216,6 +253,11 @@ public final class MetaOptimizeBuilder {
         }
         checkBounds();
         checkTrace();
+        checkAdaptiveMetaStep();
+        if (stabilityCap && base != BaseAlgorithm.SGD) {
+            throw new IllegalArgumentException("stability-cap bounds Σ α ∂²f/∂w² for plain SGD steps; base " + base
+                    + " scales its steps itself: use base sgd or drop stability-cap");
+        }
         // settings the chosen base, meta or trace never reads take their defaults, so that two configurations
         // that run the same updates are equal (and have one spelling)
         MetaOptimizeBuilder d = new MetaOptimizeBuilder();
@@ -233,7 +275,9 @@ public final class MetaOptimizeBuilder {
                 momentumMeta ? metaRho : 0.9, secondMomentMeta ? metaSecondMoment : d.metaSecondMoment,
                 meta == MetaAlgorithm.LION ? metaLionInterpolation : d.metaLionInterpolation, initialStepSize,
                 discount, blocks, trace, full ? fullTraceApproximation : d.fullTraceApproximation,
-                full ? hvpStep : d.hvpStep, stepSizeMap, alphaTiming, alphaMin, alphaMax, skipNonFinite);
+                full ? hvpStep : d.hvpStep, stepSizeMap, alphaTiming, alphaMin, alphaMax, skipNonFinite,
+                meta == MetaAlgorithm.LION ? etaMax : d.etaMax,
+                meta == MetaAlgorithm.LION && !Double.isNaN(etaMax) ? etaGrowth : d.etaGrowth, stabilityCap);
     }
 
     private void checkBounds() {
@@ -247,6 +291,22 @@ public final class MetaOptimizeBuilder {
         }
         if (!Double.isNaN(alphaMin) && !Double.isNaN(alphaMax) && !(alphaMin < alphaMax)) {
             throw new IllegalArgumentException("stepSizeBounds: min " + alphaMin + " must be below max " + alphaMax);
+        }
+    }
+
+    private void checkAdaptiveMetaStep() {
+        if (Double.isNaN(etaMax)) {
+            return;
+        }
+        if (meta != MetaAlgorithm.LION) {
+            throw new IllegalArgumentException("eta-max (the adaptive meta step) grows Lion's fixed-size meta step; meta "
+                    + meta + " has its own step scale: use meta lion or eta-max=none");
+        }
+        if (!(etaMax >= metaStepSize) || Double.isInfinite(etaMax)) {
+            throw bad("eta-max (largest adaptive meta step)", etaMax, "a finite number ≥ eta = " + metaStepSize);
+        }
+        if (!(etaGrowth > 1) || Double.isInfinite(etaGrowth)) {
+            throw bad("eta-growth (adaptive meta step growth)", etaGrowth, "a finite number > 1, e.g. 1.2");
         }
     }
 

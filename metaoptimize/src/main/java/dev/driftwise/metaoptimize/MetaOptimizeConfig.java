@@ -25,6 +25,12 @@ import java.util.Map;
  * @param alphaMin lower clamp of α (β clamped to ln α_min for σ = exp), or NaN for none
  * @param alphaMax upper clamp of α, or NaN for none
  * @param hvpStep relative finite-difference step δ of the full trace, or NaN for the dtype default
+ * @param etaMax largest meta step of the adaptive meta step (Lion meta: η grows by {@code etaGrowth} per step
+ *     while the direction of β holds, halves when it flips, within [η, etaMax]), or NaN for the paper's
+ *     constant η
+ * @param etaGrowth the growth factor of the adaptive meta step (Rprop's 1.2)
+ * @param stabilityCap SGD base only: scale every α down so that Σ_i α_i ∂²f/∂w_i² ≤ 1 on each step (the
+ *     normalised-LMS / Autostep bound; needs the diagonal Hessian), and keep β there
  */
 public record MetaOptimizeConfig(
         BaseAlgorithm base,
@@ -49,7 +55,10 @@ public record MetaOptimizeConfig(
         AlphaTiming alphaTiming,
         double alphaMin,
         double alphaMax,
-        boolean skipNonFinite) implements OptimizerConfig {
+        boolean skipNonFinite,
+        double etaMax,
+        double etaGrowth,
+        boolean stabilityCap) implements OptimizerConfig {
 
     public static final String NAME = "metaoptimize";
 
@@ -86,6 +95,10 @@ public record MetaOptimizeConfig(
         }
         if (meta == MetaAlgorithm.LION) {
             m.put("meta-c", SpecText.number(metaLionInterpolation));
+            m.put("eta-max", SpecText.number(etaMax));
+            if (!Double.isNaN(etaMax)) {
+                m.put("eta-growth", SpecText.number(etaGrowth));
+            }
         }
         m.put("alpha0", SpecText.number(initialStepSize));
         m.put("gamma", SpecText.number(discount));
@@ -100,6 +113,9 @@ public record MetaOptimizeConfig(
         m.put("alpha-min", SpecText.number(alphaMin));
         m.put("alpha-max", SpecText.number(alphaMax));
         m.put("skip-non-finite", Boolean.toString(skipNonFinite));
+        if (base == BaseAlgorithm.SGD) {
+            m.put("stability-cap", Boolean.toString(stabilityCap));
+        }
         return Collections.unmodifiableMap(m);
     }
 
@@ -115,7 +131,7 @@ public record MetaOptimizeConfig(
 
     @Override
     public boolean needsDiagonalHessian() {
-        return trace == TraceKind.DIAGONAL_HESSIAN;
+        return trace == TraceKind.DIAGONAL_HESSIAN || stabilityCap;
     }
 
     @Override
@@ -136,7 +152,8 @@ public record MetaOptimizeConfig(
                 .optMetaSecondMoment(metaSecondMoment).optMetaLionInterpolation(metaLionInterpolation)
                 .optInitialStepSize(initialStepSize).optDiscount(discount).optBlocks(blocks).optTrace(trace)
                 .optFullTraceApproximation(fullTraceApproximation).optHvpStep(hvpStep).optStepSizeMap(stepSizeMap)
-                .optAlphaTiming(alphaTiming).optStepSizeBounds(alphaMin, alphaMax).optSkipNonFinite(skipNonFinite);
+                .optAlphaTiming(alphaTiming).optStepSizeBounds(alphaMin, alphaMax).optSkipNonFinite(skipNonFinite)
+                .optAdaptiveMetaStep(etaMax, etaGrowth).optStabilityCap(stabilityCap);
     }
 
     @Override

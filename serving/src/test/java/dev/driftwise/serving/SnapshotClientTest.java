@@ -10,14 +10,11 @@ import dev.driftwise.consumers.testkit.EmbeddedKafka.KeyedValue;
 import dev.driftwise.consumers.testkit.Snapshots;
 import dev.driftwise.learner.DeviceChoice;
 import dev.driftwise.learner.OnlineLearner;
-import dev.driftwise.learner.OptimizerFactory;
 import dev.driftwise.learner.input.MicroBatch;
 import dev.driftwise.learner.model.Activation;
 import dev.driftwise.learner.model.ModelSpec;
 import dev.driftwise.learner.model.Task;
 import dev.driftwise.learner.snapshot.ParameterTensor;
-import dev.driftwise.metaoptimize.MetaOptimize;
-import dev.driftwise.metaoptimize.blocks.StepSizeBlocks;
 import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.snapshot.ModelSnapshotChunker;
 import dev.driftwise.schemas.wire.WireCodec;
@@ -271,8 +268,7 @@ class SnapshotClientTest {
     void servesWhatARealLearnerPublishedAndPredictsExactlyAsIt() throws Exception {
         String topic = newTopic();
         ModelSpec spec = ModelSpec.mlp(6, new int[] {16}, Activation.RELU, Task.MULTICLASS, 3).withSeed(11);
-        OptimizerFactory optimizer = OptimizerFactory.of("metaoptimize(adam,lion,per-tensor)",
-                (layout, manager) -> MetaOptimize.builder().optBlocks(StepSizeBlocks.perTensor()).build(layout, manager));
+        String optimizer = "metaoptimize(blocks=per-tensor)";
         SplittableRandom random = new SplittableRandom(7);
         try (OnlineLearner learner = OnlineLearner.builder(spec).optimizer(optimizer).optDevice(DeviceChoice.CPU).build();
              SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic).build().start()) {
@@ -290,7 +286,7 @@ class SnapshotClientTest {
             }
             // the tensors as the training job publishes them (RecordEncoder), chunked under a small budget
             List<dev.driftwise.schemas.Tensor> tensors = new ArrayList<>();
-            for (ParameterTensor t : learner.parameterTensors()) {
+            for (ParameterTensor t : learner.parameters()) {
                 tensors.add(Snapshots.tensor(t.name(), t.shape(), t.data()));
             }
             List<KeyedValue> records = new ArrayList<>();

@@ -5,12 +5,20 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /**
- * Online feature standardisation: x' = (x − mean) / std with the running mean and (population)
- * variance of every feature, kept in double with Welford's update. Prequential: a batch is
- * transformed with the statistics of the samples before it, and only then folded in. A feature
- * with fewer than two samples or zero variance is only centred (std taken as 1).
+ * Online feature standardisation that never blows up: x' = clip((x − mean) / std, ±{@value #LIMIT}) with
+ * the running mean and (population) variance of every feature, kept in double with Welford's update.
+ * A learner folds a batch's features into the statistics <em>before</em> it transforms them (features
+ * are known when the sample is scored; only its target must not be), so the very first sample is
+ * centred to 0 rather than passed raw — a 1e5-scale column cannot saturate a learner on its first
+ * step — and a stream and its shifted or rescaled twin look the same from the first sample on. The
+ * clip bounds what a long-constant column shows when it first moves (√n standard deviations after n
+ * equal values); a feature with zero variance is only centred. A predict-only model transforms with
+ * frozen statistics.
  */
 public final class FeatureStandardizer {
+
+    /** Largest |x'|: a standardised value past 5 standard deviations is clipped there. */
+    public static final double LIMIT = 5;
 
     private final int featureCount;
     private long count;
@@ -34,7 +42,8 @@ public final class FeatureStandardizer {
         for (int s = 0; s < samples; s++) {
             int row = s * featureCount;
             for (int j = 0; j < featureCount; j++) {
-                out[row + j] = (float) ((in[row + j] - mean[j]) * scale[j]);
+                double z = (in[row + j] - mean[j]) * scale[j];
+                out[row + j] = (float) Math.max(-LIMIT, Math.min(LIMIT, z));
             }
         }
     }

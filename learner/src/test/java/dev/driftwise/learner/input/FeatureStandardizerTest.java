@@ -37,9 +37,61 @@ class FeatureStandardizerTest {
             assertEquals(var, s.variance(j), 1e-9, "variance of feature " + j);
         }
         float[] out = new float[d];
-        s.transform(new float[] {(float) s.mean(0), 0, 0}, 1, out);
+        s.transform(new float[] {(float) s.mean(0), (float) (s.mean(1) + 2 * Math.sqrt(s.variance(1))), 0}, 1, out);
         assertEquals(0, out[0], 1e-4, "the mean maps to 0");
-        assertEquals((0 - s.mean(1)) / Math.sqrt(s.variance(1)), out[1], 1e-3);
+        assertEquals(2, out[1], 1e-3, "two standard deviations above the mean map to 2");
+        assertEquals(-FeatureStandardizer.LIMIT, out[2], 0, "700 standard deviations below are clipped");
+    }
+
+    /** The learner folds a batch in before it transforms it: the first sample of a raw 1e5-scale column is 0, not 1e5. */
+    @Test
+    void theFirstSampleIsCentredWhateverItsScale() {
+        FeatureStandardizer s = new FeatureStandardizer(2);
+        float[] first = {123_456f, -3e5f};
+        s.update(first, 1);
+        float[] out = new float[2];
+        s.transform(first, 1, out);
+        assertEquals(0, out[0], 0);
+        assertEquals(0, out[1], 0);
+        float[] second = {133_456f, -2e5f};
+        s.update(second, 1);
+        s.transform(second, 1, out);
+        assertEquals(1, out[0], 1e-6, "two samples: ±1 standard deviation");
+        assertEquals(1, out[1], 1e-6);
+    }
+
+    /** A column constant for 10,000 samples that then moves is √n ≈ 100 deviations out: clipped, so no learner sees 100. */
+    @Test
+    void aLongConstantColumnThatMovesIsClipped() {
+        FeatureStandardizer s = new FeatureStandardizer(1);
+        for (int i = 0; i < 10_000; i++) {
+            s.update(new float[] {0}, 1);
+        }
+        float[] moved = {1};
+        s.update(moved, 1);
+        float[] out = new float[1];
+        s.transform(moved, 1, out);
+        assertEquals(FeatureStandardizer.LIMIT, out[0], 0, "raw z would be " + (1 - s.mean(0)) / Math.sqrt(s.variance(0)));
+    }
+
+    /** A stream and its shifted and rescaled twin (x → 1000x + 1e6) standardise to the same values. */
+    @Test
+    void shiftedAndRescaledTwinsLookTheSame() {
+        FeatureStandardizer plain = new FeatureStandardizer(1);
+        FeatureStandardizer twin = new FeatureStandardizer(1);
+        SplittableRandom random = new SplittableRandom(3);
+        float[] a = new float[1];
+        float[] b = new float[1];
+        for (int i = 0; i < 2000; i++) {
+            float x = (float) random.nextGaussian();
+            float[] xs = {x};
+            float[] ys = {1000 * x + 1e6f};
+            plain.update(xs, 1);
+            twin.update(ys, 1);
+            plain.transform(xs, 1, a);
+            twin.transform(ys, 1, b);
+            assertEquals(a[0], b[0], 1e-3 + 1e-3 * Math.abs(a[0]), "sample " + i);
+        }
     }
 
     @Test

@@ -27,21 +27,21 @@ public final class AdamMeta implements MetaUpdate {
     }
 
     @Override
-    public void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec scratch, long t) {
+    public void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec[] scratch, long t) {
         Vec m = moments[0];
         Vec v = moments[1];
         if (form == MetaAdamForm.CODE) {
             engine.lincomb(m, rho, m, 1, z);
             engine.addcmul(v, lambda, v, 1, z, z);
-            engine.normalize(scratch, eta, m, v, (1 - lambda) / (1 - Math.pow(lambda, t)), CODE_EPSILON, 0);
+            engine.normalize(scratch[0], eta, m, v, (1 - lambda) / (1 - Math.pow(lambda, t)), CODE_EPSILON, 0);
         } else {
             engine.lincomb(m, rho, m, 1 - rho, z);
             engine.addcmul(v, lambda, v, 1 - lambda, z, z);
             double bc1 = 1 - Math.pow(rho, t);
             double bc2 = 1 - Math.pow(lambda, t);
-            engine.normalize(scratch, eta / bc1, m, v, 1 / bc2, 0, PAPER_EPSILON);
+            engine.normalize(scratch[0], eta / bc1, m, v, 1 / bc2, 0, PAPER_EPSILON);
         }
-        engine.lincomb(beta, 1, beta, -1, scratch);
+        engine.lincomb(beta, 1, beta, -1, scratch[0]);
     }
 
     @Override

@@ -12,7 +12,7 @@ public final class FixedMeta implements MetaUpdate {
     }
 
     @Override
-    public void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec scratch, long t) {}
+    public void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec[] scratch, long t) {}
 
     @Override
     public String name() {

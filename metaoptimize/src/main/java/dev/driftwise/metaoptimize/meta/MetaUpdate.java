@@ -12,17 +12,22 @@ import dev.driftwise.metaoptimize.tensor.Vec;
  */
 public interface MetaUpdate {
 
-    /** Number of moment vectors this rule keeps. */
+    /** Number of moment vectors this rule keeps (its state). */
     int moments();
+
+    /** Number of scratch vectors one update needs. */
+    default int scratchCount() {
+        return 1;
+    }
 
     /**
      * β ← MetaStep(β, z) in place.
      *
      * @param moments the moments, zeros before the first update
-     * @param scratch a vector of β's length this rule may overwrite
+     * @param scratch {@link #scratchCount()} vectors of β's length this rule may overwrite
      * @param t meta step counter, 1 on the first meta update (spec §8.4)
      */
-    void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec scratch, long t);
+    void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec[] scratch, long t);
 
     /** Short name, e.g. "lion". */
     String name();

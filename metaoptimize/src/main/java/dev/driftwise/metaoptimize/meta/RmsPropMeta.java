@@ -24,11 +24,11 @@ public final class RmsPropMeta implements MetaUpdate {
     }
 
     @Override
-    public void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec scratch, long t) {
+    public void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec[] scratch, long t) {
         Vec v = moments[0];
         engine.addcmul(v, lambda, v, 1, z, z);
-        engine.normalize(scratch, eta, z, v, (1 - lambda) / (1 - Math.pow(lambda, t)), EPSILON, 0);
-        engine.lincomb(beta, 1, beta, -1, scratch);
+        engine.normalize(scratch[0], eta, z, v, (1 - lambda) / (1 - Math.pow(lambda, t)), EPSILON, 0);
+        engine.lincomb(beta, 1, beta, -1, scratch[0]);
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class SgdMeta implements MetaUpdate {
     }
 
     @Override
-    public void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec scratch, long t) {
+    public void update(Engine engine, Vec beta, Vec[] moments, Vec z, Vec[] scratch, long t) {
         engine.lincomb(beta, 1, beta, -eta, z);
     }
 

@@ -32,7 +32,7 @@ public final class StepSizeState implements AutoCloseable {
     private final Vec beta;
     private final Vec z;
     private final Vec[] moments;
-    private final Vec scratch;
+    private final Vec[] scratch;
     private final Vec before;
     private final Vec alpha;
 
@@ -70,7 +70,10 @@ public final class StepSizeState implements AutoCloseable {
         for (int k = 0; k < moments.length; k++) {
             moments[k] = engine.zeros(blocks, DType.FLOAT64);
         }
-        scratch = engine.zeros(blocks, DType.FLOAT64);
+        scratch = new Vec[Math.max(1, meta.scratchCount())];
+        for (int k = 0; k < scratch.length; k++) {
+            scratch[k] = engine.zeros(blocks, DType.FLOAT64);
+        }
         before = ratchet ? engine.zeros(blocks, DType.FLOAT64) : null;
         refreshAlpha();
     }
@@ -133,13 +136,23 @@ public final class StepSizeState implements AutoCloseable {
         }
         meta.update(engine, beta, moments, z, scratch, t);
         if (ratchet) { // safeguard, spec §8.9 deviation
-            engine.minScalar(scratch, before, lo);
-            engine.maximum(beta, beta, scratch);
-            engine.maxScalar(scratch, before, hi);
-            engine.minimum(beta, beta, scratch);
+            engine.minScalar(scratch[0], before, lo);
+            engine.maximum(beta, beta, scratch[0]);
+            engine.maxScalar(scratch[0], before, hi);
+            engine.minimum(beta, beta, scratch[0]);
         } else if (clamp) {
             engine.maxScalar(beta, beta, lo);
             engine.minScalar(beta, beta, hi);
+        }
+        refreshAlpha();
+    }
+
+    /** α ← α / m for every weight, and β with it (σ = exp: β − ln m; σ = identity: β / m), for m > 0. */
+    public void divideAlpha(double m) {
+        if (map == StepSizeMap.EXP) {
+            engine.addScalar(beta, beta, -Math.log(m));
+        } else {
+            engine.scale(beta, 1 / m, beta);
         }
         refreshAlpha();
     }
@@ -182,7 +195,9 @@ public final class StepSizeState implements AutoCloseable {
     public void close() {
         beta.close();
         z.close();
-        scratch.close();
+        for (Vec v : scratch) {
+            v.close();
+        }
         for (Vec m : moments) {
             m.close();
         }

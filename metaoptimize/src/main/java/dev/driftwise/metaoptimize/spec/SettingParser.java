@@ -66,6 +66,9 @@ final class SettingParser {
             case "alpha-min" -> b.optAlphaMin(bound(spec, key, value));
             case "alpha-max" -> b.optAlphaMax(bound(spec, key, value));
             case "skip-non-finite" -> b.optSkipNonFinite(bool(spec, key, value));
+            case "eta-max" -> b.optEtaMax(bound(spec, key, value));
+            case "eta-growth" -> b.optEtaGrowth(number(spec, key, value));
+            case "stability-cap" -> b.optStabilityCap(bool(spec, key, value));
             default -> throw new OptimizerSpecException(spec, "unknown setting '" + key + "'");
         }
     }

@@ -129,7 +129,7 @@ class IdbdTest {
             assertEquals("idbd(theta=0.01,alpha-min=4.5e-5)", idbd.config().label());
             assertEquals("metaoptimize(base=sgd,kappa=0,meta=sgd,eta=0.01,alpha0=0.05,gamma=1,blocks=per-weight,"
                     + "trace=diagonal-hessian,step-size-map=exp,alpha-timing=after-meta,alpha-min=4.5e-5,alpha-max=none,"
-                    + "skip-non-finite=false)", idbd.config().text());
+                    + "skip-non-finite=false,stability-cap=false)", idbd.config().text());
         }
     }
 
