@@ -38,6 +38,7 @@ public final class KafkaSampleSink implements SampleSink {
 
     private static final long WATCH_EVERY_MS = 250;
     private static final long WAIT_SLICE_MS = 10;
+    private static final long RESEND_PAUSE_MS = 100;
 
     private final Producer<byte[], byte[]> producer;
     private final KafkaTarget target;
@@ -61,11 +62,11 @@ public final class KafkaSampleSink implements SampleSink {
      */
     public KafkaSampleSink(KafkaTarget target, SampleOrigin origin, Function<? super Sample, byte[]> encoder,
                            OutageListener listener, BooleanSupplier stopRequested) {
-        this(new KafkaProducer<>(target.producerConfig()), target, origin, encoder, listener, stopRequested);
+        this(new KafkaProducer<>(target.producerConfig()), target, origin, encoder, listener, stopRequested, OutageWatch.NOTICE_AFTER);
     }
 
-    KafkaSampleSink(Producer<byte[], byte[]> producer, KafkaTarget target, SampleOrigin origin,
-                    Function<? super Sample, byte[]> encoder, OutageListener listener, BooleanSupplier stopRequested) {
+    KafkaSampleSink(Producer<byte[], byte[]> producer, KafkaTarget target, SampleOrigin origin, Function<? super Sample, byte[]> encoder,
+                    OutageListener listener, BooleanSupplier stopRequested, Duration noticeOutageAfter) {
         this.producer = producer;
         this.target = target;
         this.records = new SampleRecords(origin, EventTimes.wallClock());
@@ -78,7 +79,7 @@ public final class KafkaSampleSink implements SampleSink {
             producer.close(Duration.ZERO);
             throw e;
         }
-        this.watch = new OutageWatch(target.outageTimeout(), listener, System.nanoTime());
+        this.watch = new OutageWatch(target.outageTimeout(), noticeOutageAfter, listener, System.nanoTime());
         this.watchThread = new Thread(this::watchLoop, "gen-kafka-watch");
         watchThread.setDaemon(true);
         watchThread.start();
@@ -115,11 +116,13 @@ public final class KafkaSampleSink implements SampleSink {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(target.topic(), r.key, encoder.apply(r.sample));
         sent.incrementAndGet();   // waiting from now on: a send blocked on missing metadata is part of an outage
         while (!appended(record)) {
-            sleep(WAIT_SLICE_MS * 10);
-            if (!awaitReachable()) {
+            // Not written, so nothing else may go first. Trying again is also how the run learns that
+            // the broker is back when nothing else waits for an acknowledgement.
+            if (stopRequested.getAsBoolean()) {
                 sent.decrementAndGet();
                 return;
             }
+            sleep(RESEND_PAUSE_MS);
         }
     }
 

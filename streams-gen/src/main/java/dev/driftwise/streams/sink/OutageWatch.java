@@ -29,8 +29,13 @@ final class OutageWatch {
     private volatile long quietNanos;
 
     OutageWatch(Duration timeout, OutageListener listener, long startNanos) {
+        this(timeout, NOTICE_AFTER, listener, startNanos);
+    }
+
+    /** With another notice time: tests of the sink that should not wait seconds. */
+    OutageWatch(Duration timeout, Duration noticeAfter, OutageListener listener, long startNanos) {
         this.timeout = timeout;
-        this.noticeNanos = Math.min(NOTICE_AFTER.toNanos(), timeout.toNanos());
+        this.noticeNanos = Math.min(noticeAfter.toNanos(), timeout.toNanos());
         this.listener = listener;
         this.quietSince = startNanos;
     }

@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A failed delivery must stop the run; an outage pauses it, a send rejected before appending is sent
@@ -67,9 +68,17 @@ class KafkaSampleSinkTest {
         return new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
+    /** An outage is noticed after 300 ms here (5 s in a run), so these tests take a second, not ten. */
+    private static final Duration NOTICE = Duration.ofMillis(300);
+
     private static KafkaSampleSink sink(MockProducer<byte[], byte[]> producer, Duration outageTimeout, BooleanSupplier stop) {
+        return sink(producer, outageTimeout, stop, SILENT);
+    }
+
+    private static KafkaSampleSink sink(MockProducer<byte[], byte[]> producer, Duration outageTimeout, BooleanSupplier stop,
+                                        OutageListener listener) {
         return new KafkaSampleSink(producer, new KafkaTarget("127.0.0.1:9", "t", 1, Duration.ofSeconds(10), outageTimeout, Map.of()),
-                SampleOrigin.scenario("x", 1, "run"), WireCodec.standard()::encode, SILENT, stop);
+                SampleOrigin.scenario("x", 1, "run"), WireCodec.standard()::encode, listener, stop, NOTICE);
     }
 
     private static final OutageListener SILENT = new OutageListener() {
@@ -151,10 +160,10 @@ class KafkaSampleSinkTest {
     }
 
     @Test
+    @Timeout(30)   // a wait that never ends is the failure these guard against
     void aSendRejectedBeforeAppendingIsSentAgainBeforeAnyLaterSample() throws Exception {
         RejectingProducer producer = new RejectingProducer(2, 3);   // seq 1 is rejected three times
-        KafkaSampleSink sink = new KafkaSampleSink(producer, new KafkaTarget("127.0.0.1:9", "t", 1, Duration.ofSeconds(10),
-                Duration.ofMinutes(5), Map.of()), SampleOrigin.scenario("x", 1, "run"), WireCodec.standard()::encode, SILENT, () -> false);
+        KafkaSampleSink sink = sink(producer, Duration.ofMinutes(5), () -> false);
         GeneratedSample s = new GeneratedSample(2);
         for (int seq = 0; seq < 4; seq++) {
             s.seq = seq;
@@ -171,6 +180,43 @@ class KafkaSampleSinkTest {
     }
 
     @Test
+    @Timeout(30)   // a wait that never ends is the failure these guard against
+    void aRejectedSendIsTriedAgainUntilTheBrokerIsBackEvenWhenNothingElseWaits() throws Exception {
+        // everything before was acknowledged; then the topic's metadata is gone for 20 tries (about 2 s):
+        // only trying again can find out that the broker is back
+        RejectingProducer producer = new RejectingProducer(2, 20);
+        List<String> told = new ArrayList<>();
+        KafkaSampleSink sink = sink(producer, Duration.ofMinutes(5), () -> false, new OutageListener() {
+            @Override
+            public void unreachable(Duration quiet, long waiting, Duration giveUpAfter) {
+                told.add("unreachable, " + waiting + " waiting");
+            }
+
+            @Override
+            public void stillUnreachable(Duration quiet, Duration giveUpAfter) {
+            }
+
+            @Override
+            public void back(Duration outage) {
+                told.add("back");
+            }
+        });
+        GeneratedSample s = new GeneratedSample(2);
+        sink.accept(STREAM, s);
+        s.seq = 1;
+        long start = System.nanoTime();
+        sink.accept(STREAM, s);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        sink.flush();
+        Thread.sleep(600);   // the watch looks every 250 ms
+        assertEquals(List.of("unreachable, 1 waiting", "back"), told);
+        assertEquals(2, producer.history().size(), "each sample appended once");
+        assertTrue(seconds < 10, "the second sample took " + seconds + " s to go out");
+        sink.close();
+    }
+
+    @Test
+    @Timeout(30)   // a wait that never ends is the failure these guard against
     void anOutageLongerThanTheTimeoutEndsTheRunNamingTheFlag() throws Exception {
         MockProducer<byte[], byte[]> producer = manualProducer();   // never acknowledges: the broker is gone
         KafkaSampleSink sink = sink(producer, Duration.ofMillis(500), () -> false);
@@ -195,6 +241,7 @@ class KafkaSampleSinkTest {
     }
 
     @Test
+    @Timeout(30)   // a wait that never ends is the failure these guard against
     void aStopEndsTheWaitForAnAbsentBroker() throws Exception {
         MockProducer<byte[], byte[]> producer = manualProducer();
         AtomicBoolean stop = new AtomicBoolean();
@@ -202,7 +249,7 @@ class KafkaSampleSinkTest {
         GeneratedSample s = new GeneratedSample(2);
         sink.accept(STREAM, s);
         CompletableFuture<Void> flushed = CompletableFuture.runAsync(() -> sink.flush());
-        Thread.sleep(OutageWatch.NOTICE_AFTER.toMillis() + 1000);   // the outage is noticed; flush keeps waiting for the broker
+        Thread.sleep(NOTICE.toMillis() + 700);   // the outage is noticed; flush keeps waiting for the broker
         assertFalse(flushed.isDone(), "flush must wait for an absent broker while no stop was asked");
         stop.set(true);   // Ctrl-C
         flushed.get(5, TimeUnit.SECONDS);
