@@ -22,7 +22,8 @@ import org.apache.kafka.common.Uuid;
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** Generous: on a loaded 2-core machine a start or restart took up to 45 s. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path dataDir;
     private final Path props;
