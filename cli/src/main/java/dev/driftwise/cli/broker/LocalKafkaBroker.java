@@ -17,19 +17,23 @@ import org.apache.kafka.common.Uuid;
  * A real Kafka broker (Kafka's own {@code kafka.Kafka}, KRaft, combined broker and controller) in a
  * child JVM on this JVM's classpath, bound to 127.0.0.1 only, with its data in a fresh folder that
  * {@link #close()} deletes (stack notes §5, recipe B). A child process keeps the broker's classes
- * apart from Flink's and can be stopped cleanly and completely.
+ * apart from Flink's and can be stopped cleanly and completely, and {@link #stop()} then
+ * {@link #restart()} plays a broker outage: the same server on the same data and ports.
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** Generous: on a loaded 2-core machine a start or restart took up to 45 s. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path dataDir;
+    private final Path props;
     private final Path log;
     private final int port;
-    private final Process process;
+    private volatile Process process;
 
-    private LocalKafkaBroker(Path dataDir, Path log, int port, Process process) {
+    private LocalKafkaBroker(Path dataDir, Path props, Path log, int port, Process process) {
         this.dataDir = dataDir;
+        this.props = props;
         this.log = log;
         this.port = port;
         this.process = process;
@@ -51,8 +55,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         try {
             Files.writeString(props, serverProperties(ports[0], ports[1], dir.resolve("data")), StandardCharsets.UTF_8);
             format(props, log);
-            Process p = java(List.of("-Xms128m", "-Xmx512m", "kafka.Kafka", props.toString()), log).start();
-            broker = new LocalKafkaBroker(dir, log, ports[0], p);
+            broker = new LocalKafkaBroker(dir, props, log, ports[0], server(props, log));
             broker.awaitReady();
             return broker;
         } catch (IOException e) {
@@ -62,6 +65,28 @@ public final class LocalKafkaBroker implements AutoCloseable {
             closeQuietly(broker, dir);
             throw e;
         }
+    }
+
+    private static Process server(Path props, Path log) throws IOException {
+        return java(List.of("-Xms128m", "-Xmx512m", "kafka.Kafka", props.toString()), log).start();
+    }
+
+    /** Stops the broker the way an operator would (SIGTERM, then kill after 15 s), keeping its data and ports for {@link #restart()}. */
+    public void stop() {
+        terminate(process);
+    }
+
+    /** Starts the stopped broker again on the same data and ports; returns once it answers. */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the broker at " + bootstrap() + " is running; stop() it first");
+        }
+        try {
+            process = server(props, log);
+        } catch (IOException e) {
+            throw new BrokerUnavailable("could not restart the embedded Kafka broker: " + e.getMessage(), e);
+        }
+        awaitReady();
     }
 
     /** {@code host:port} for clients. */
@@ -153,18 +178,22 @@ public final class LocalKafkaBroker implements AutoCloseable {
     /** Stops the broker (SIGTERM, then kill after 15 s) and deletes its data. Safe to call twice. */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroy();
+        terminate(process);
+        deleteTree(dataDir);
+    }
+
+    private static void terminate(Process p) {
+        if (p.isAlive()) {
+            p.destroy();
             try {
-                if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
-                process.destroyForcibly();
+                p.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
         }
-        deleteTree(dataDir);
     }
 
     private static void closeQuietly(LocalKafkaBroker broker, Path dir) {

@@ -2,6 +2,7 @@ package dev.driftwise.cli.demo;
 
 import dev.driftwise.cli.broker.BrokerProbe;
 import dev.driftwise.cli.broker.LocalKafkaBroker;
+import dev.driftwise.cli.progress.BrokerStatus;
 import dev.driftwise.cli.progress.OutputWatcher;
 import dev.driftwise.cli.progress.ProgressLines;
 import dev.driftwise.cli.progress.StreamHistory;
@@ -97,13 +98,16 @@ public final class Demo {
             watcher = new OutputWatcher(bootstrap, List.of(options.metricsTopic, options.stepSizesTopic, options.modelsTopic, options.samplesTopic), out::println);
             out.println("driftwise demo: generator on scenario '" + settings.scenario() + "' " + models
                     + (settings.rate() != null ? " at " + settings.rate() + " samples/s" : " at the scenario's rates"));
-            generator = new GeneratorRun(settings.scenario(), settings.rate(), bootstrap, options.samplesTopic);
+            BrokerStatus brokerStatus = new BrokerStatus(out::println);
+            // the generator waits for an absent broker as long as the demo runs: the demo ends on time either way
+            generator = new GeneratorRun(settings.scenario(), settings.rate(), bootstrap, options.samplesTopic, settings.duration(),
+                    brokerStatus);
             job = OnlineTrainingJob.start(options, new Learners(), flinkConfig());
             out.println(String.format(Locale.ROOT, "driftwise demo: Flink job %s running locally (everything up in %.1f s);"
                     + " progress every %d s for %d s (Ctrl-C stops)", job.getJobID(), (System.nanoTime() - launched) / 1e9,
                     settings.progressEvery().toSeconds(), settings.duration().toSeconds()));
             start = System.nanoTime();
-            early = watch(watcher, generator, job, models, start);
+            early = watch(watcher, generator, brokerStatus, job, models, start);
             generator.close();
             // the job commits its outputs at each checkpoint: give it one more before cancelling
             waitQuietly(options.checkpointInterval.plusMillis(500));
@@ -154,8 +158,8 @@ public final class Demo {
     }
 
     /** Prints progress until the duration is over or a stop is requested; fails fast when a part died. */
-    private boolean watch(OutputWatcher watcher, GeneratorRun generator, JobClient job, Map<String, String> models, long start)
-            throws Exception {
+    private boolean watch(OutputWatcher watcher, GeneratorRun generator, BrokerStatus brokerStatus, JobClient job,
+                          Map<String, String> models, long start) throws Exception {
         long deadline = start + settings.duration().toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -177,6 +181,10 @@ public final class Demo {
                 throw watcher.failure();
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
+            String outage = brokerStatus.progressLine(elapsed);
+            if (outage != null) {
+                out.println(outage);
+            }
             for (String id : models.keySet()) {
                 out.println(ProgressLines.line(watcher.historyOf(id), elapsed));
             }

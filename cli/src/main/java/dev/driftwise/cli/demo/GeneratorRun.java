@@ -2,6 +2,8 @@ package dev.driftwise.cli.demo;
 
 import dev.driftwise.streams.cli.GenCommand;
 import dev.driftwise.streams.cli.LibraryScenarios;
+import dev.driftwise.streams.sink.OutageListener;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +12,8 @@ import picocli.CommandLine;
 /**
  * The generator ({@code driftwise gen}) on its own thread in this JVM, sending the scenario's
  * samples to the samples topic at the scenario's rates or {@code --rate}, until {@link #close()}.
+ * It waits out a broker outage for as long as the demo runs (gen's {@code --outage-timeout}) and
+ * tells {@code outages} about it.
  */
 final class GeneratorRun implements AutoCloseable {
 
@@ -17,11 +21,13 @@ final class GeneratorRun implements AutoCloseable {
     private final Thread thread;
     private final AtomicInteger exitCode = new AtomicInteger(-1);
 
-    GeneratorRun(String scenario, Double rate, String bootstrap, String topic) {
-        List<String> args = new ArrayList<>(List.of("--scenario", scenario, "--bootstrap", bootstrap, "--topic", topic, "--no-progress"));
+    GeneratorRun(String scenario, Double rate, String bootstrap, String topic, Duration patience, OutageListener outages) {
+        List<String> args = new ArrayList<>(List.of("--scenario", scenario, "--bootstrap", bootstrap, "--topic", topic, "--no-progress",
+                "--outage-timeout", patience.toMillis() + "ms"));
         if (rate != null) {
             args.addAll(List.of("--rate", Double.toString(rate)));
         }
+        command.reportOutagesTo(outages);
         CommandLine cli = GenCommand.commandLine(command);
         thread = new Thread(() -> exitCode.set(cli.execute(args.toArray(String[]::new))), "demo-generator");
         thread.setDaemon(true);

@@ -12,7 +12,8 @@ import picocli.CommandLine.ParseResult;
  */
 final class ArgumentCheck {
 
-    private static final List<String> KAFKA_ONLY = List.of("--bootstrap", "--topic", "--partitions", "--connect-timeout", "--producer-property");
+    private static final List<String> KAFKA_ONLY = List.of("--bootstrap", "--topic", "--partitions", "--connect-timeout", "--outage-timeout",
+            "--producer-property");
 
     private final GenCommand c;
     private final ParseResult parsed;

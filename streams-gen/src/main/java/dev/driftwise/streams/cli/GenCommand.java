@@ -3,6 +3,7 @@ package dev.driftwise.streams.cli;
 import dev.driftwise.streams.SampleStream;
 import dev.driftwise.streams.rate.RatePlan;
 import dev.driftwise.streams.sink.KafkaSampleSink;
+import dev.driftwise.streams.sink.OutageListener;
 import dev.driftwise.streams.sink.SampleOrigin;
 import dev.driftwise.streams.sink.SampleSink;
 import java.io.PrintWriter;
@@ -112,8 +113,13 @@ public final class GenCommand implements Callable<Integer> {
     int partitions;
 
     @Option(names = "--connect-timeout", paramLabel = "TIME", defaultValue = "10s", converter = DurationConverter.class, order = 33,
-            description = "Give up when no broker answers within this time (default: ${DEFAULT-VALUE}).")
+            description = "At start-up: give up when no broker answers within this time (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
+
+    @Option(names = "--outage-timeout", paramLabel = "TIME", defaultValue = "5m", converter = DurationConverter.class, order = 33,
+            description = "Once samples flow: how long to wait for Kafka when it stops answering; generation pauses and goes on"
+                    + " when it is back, nothing lost or repeated (default: ${DEFAULT-VALUE}).")
+    Duration outageTimeout;
 
     @Option(names = "--producer-property", paramLabel = "KEY=VALUE", order = 34,
             description = "Extra Kafka producer setting, e.g. linger.ms=20 (repeatable).")
@@ -124,7 +130,8 @@ public final class GenCommand implements Callable<Integer> {
     Boolean progress;
 
     private final ScenarioCatalog catalog;
-    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    final AtomicBoolean stopRequested = new AtomicBoolean();
+    OutageListener outageListener;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public GenCommand(ScenarioCatalog catalog) {
@@ -161,6 +168,11 @@ public final class GenCommand implements Callable<Integer> {
         err.println("Run './driftwise gen --help' for the options.");
         err.flush();
         return CommandLine.ExitCode.USAGE;
+    }
+
+    /** Broker outages go to {@code listener} instead of gen's own lines on stderr (the demo shows them its way). */
+    public void reportOutagesTo(OutageListener listener) {
+        this.outageListener = listener;
     }
 
     /** Asks a running generation to stop after the current sample (Ctrl-C). */
@@ -205,7 +217,7 @@ public final class GenCommand implements Callable<Integer> {
                 err.println(String.format(Locale.ROOT, "driftwise gen: %,d samples from %d stream%s (%s) %s in %.1f s (%,.0f samples/s)%s%s",
                         s.samples(), input.streams().size(), input.streams().size() == 1 ? "" : "s", input.origin().source(),
                         output.destination(), s.seconds(), s.rate(),
-                        sink instanceof KafkaSampleSink k ? String.format(Locale.ROOT, ", %,d acknowledged", k.acknowledged()) : "",
+                        sink instanceof KafkaSampleSink k ? String.format(Locale.ROOT, ", %,d acknowledged", k.acknowledged()) + k.outageSummary() : "",
                         s.stoppedEarly() ? ", stopped early (Ctrl-C or SIGTERM)" : ""));
                 err.flush();
             }

@@ -41,10 +41,11 @@ final class RunOutput {
             }
             return new CsvFileSink(c.out, input.streams(), input.origin());
         }
-        KafkaTarget target = new KafkaTarget(c.bootstrap, c.topic, c.partitions, c.connectTimeout, c.producerProperties);
+        KafkaTarget target = new KafkaTarget(c.bootstrap, c.topic, c.partitions, c.connectTimeout, c.outageTimeout, c.producerProperties);
         err.println("driftwise gen: " + target.prepare());
         err.flush();
-        return new KafkaSampleSink(target, input.origin(), WireCodec.standard()::encode);
+        return new KafkaSampleSink(target, input.origin(), WireCodec.standard()::encode,
+                c.outageListener != null ? c.outageListener : new OutageLines(err, c.bootstrap), c.stopRequested::get);
     }
 
     /** Spacing of synthetic event times: the paced rate of the stream, else the scenario's own rate. */

@@ -33,11 +33,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * @param bootstrap      {@code bootstrap.servers}, HOST:PORT[,HOST:PORT...]
  * @param topic          topic name
  * @param partitions     partitions of a topic this run creates
- * @param connectTimeout how long to wait for the cluster before giving up
+ * @param connectTimeout how long to wait for the cluster at start-up before giving up
+ * @param outageTimeout  once samples flow, how long to wait for a cluster that stopped answering
  * @param extraConfig    user {@code --producer-property} entries; applied last, also to the admin check
  */
 public record KafkaTarget(String bootstrap, String topic, int partitions, Duration connectTimeout,
-                          Map<String, String> extraConfig) {
+                          Duration outageTimeout, Map<String, String> extraConfig) {
+
+    /** Room above the outage timeout, so the producer still holds every waiting record when the run gives up. */
+    private static final Duration DELIVERY_MARGIN = Duration.ofSeconds(60);
 
     /** The cluster could not be reached or the topic not prepared; the message says what to do. */
     public static final class Unavailable extends RuntimeException {
@@ -174,10 +178,16 @@ public record KafkaTarget(String bootstrap, String topic, int partitions, Durati
 
     /**
      * Producer settings: idempotent with acks=all and at most 5 requests in flight, which Kafka
-     * guarantees keeps per-partition order across retries. {@code max.block.ms} bounds a send that
-     * waits for metadata; a broker that disappears mid-run ends the run after Kafka's default
-     * {@code delivery.timeout.ms} (2 min), which is left alone: shorter request timeouts made
-     * retries of already-written batches fail with OutOfOrderSequenceException on a busy machine.
+     * guarantees keeps per-partition order across retries. A broker outage is ridden out inside one
+     * idempotent session: {@code retries} is unlimited and {@code delivery.timeout.ms} outlasts the
+     * outage timeout, so a record once appended is retried by the producer until the broker is back
+     * and the broker drops the copies it already wrote (same producer id and sequence, kept in its
+     * log across a restart). A record is never sent a second time by us after it was appended: an
+     * expired batch may or may not have been written, so resending it could duplicate it. Only a
+     * send that gave up before appending ({@code max.block.ms}, waiting for metadata or buffer
+     * space) is sent again, by {@link KafkaSampleSink}, before any later record.
+     * {@code request.timeout.ms} stays at Kafka's default: shorter ones made retries of
+     * already-written batches fail with OutOfOrderSequenceException on a busy machine.
      */
     public Map<String, Object> producerConfig() {
         Map<String, Object> c = new HashMap<>();
@@ -190,6 +200,9 @@ public record KafkaTarget(String bootstrap, String topic, int partitions, Durati
         c.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 16);
         c.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, connectTimeout.toMillis());
+        c.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
+        c.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                (int) Math.min(Integer.MAX_VALUE, outageTimeout.plus(DELIVERY_MARGIN).toMillis()));
         c.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         c.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         c.putAll(extraConfig);
