@@ -24,6 +24,7 @@ import dev.driftwise.metaoptimize.OptimizerSpec;
 import dev.driftwise.metaoptimize.StepContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An online learner: predict a micro-batch, score it (prequential: the loss is recorded before the
@@ -259,6 +260,11 @@ public final class OnlineLearner implements AutoCloseable {
 
     public Device device() {
         return manager.getDevice();
+    }
+
+    /** The feature statistics predictions use now (a copy), when the spec standardises; empty otherwise. */
+    public Optional<FeatureStandardizer.Statistics> featureStatistics() {
+        return standardizer == null ? Optional.empty() : Optional.of(standardizer.statistics());
     }
 
     /** The parameters copied to the host, in layout order (e.g. for a published model snapshot). */

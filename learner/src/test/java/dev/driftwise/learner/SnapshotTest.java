@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftwise.learner.input.FeatureStandardizer;
 import dev.driftwise.learner.input.MicroBatch;
 import dev.driftwise.learner.model.Activation;
 import dev.driftwise.learner.model.ModelSpec;
@@ -84,6 +85,32 @@ class SnapshotTest {
                 }
                 assertEquals(1.0, sum, 1e-9, "class probabilities of a sample sum to 1");
             }
+        }
+    }
+
+    @Test
+    void aModelFromPublishedTensorsAndFeatureStatisticsPredictsLikeTheLearner() {
+        try (OnlineLearner learner = newLearner(MLP)) {
+            SplittableRandom random = new SplittableRandom(5);
+            run(learner, random, 25);
+            MicroBatch probe = learner.newBatch(6);
+            Streams.fillMulticlass(probe, 6, 3, random);
+            double[] expected = learner.predict(probe);
+            FeatureStandardizer.Statistics stats = learner.featureStatistics().orElseThrow();
+            assertEquals(200, stats.count(), "25 batches of 8 folded in");
+            try (PredictOnlyModel model = PredictOnlyModel.of(MLP, learner.parameterTensors(), stats, DeviceChoice.CPU)) {
+                assertArrayEquals(expected, model.predict(probe), 0.0, "the published parts predict as the learner");
+            }
+            IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                    () -> PredictOnlyModel.of(MLP, learner.parameterTensors(), DeviceChoice.CPU));
+            assertTrue(none.getMessage().contains("needs feature statistics"), none.getMessage());
+            FeatureStandardizer.Statistics short1 = new FeatureStandardizer.Statistics(1, new double[5], new double[5]);
+            IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
+                    () -> PredictOnlyModel.of(MLP, learner.parameterTensors(), short1, DeviceChoice.CPU));
+            assertTrue(size.getMessage().contains("cover 5 features") && size.getMessage().contains("has 6"), size.getMessage());
+        }
+        try (OnlineLearner plain = newLearner(MLP.withStandardization(false))) {
+            assertTrue(plain.featureStatistics().isEmpty(), "a model that does not standardise has no statistics");
         }
     }
 
