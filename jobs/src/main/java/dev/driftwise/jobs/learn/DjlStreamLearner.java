@@ -2,12 +2,14 @@ package dev.driftwise.jobs.learn;
 
 import dev.driftwise.learner.BatchScores;
 import dev.driftwise.learner.OnlineLearner;
+import dev.driftwise.learner.input.FeatureStandardizer;
 import dev.driftwise.learner.input.MicroBatch;
 import dev.driftwise.learner.model.Task;
 import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.metaoptimize.OptimizerSpec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The learner module's DJL {@link OnlineLearner} (MetaOptimize or any optimizer) behind the job's
@@ -65,6 +67,11 @@ public final class DjlStreamLearner implements StreamLearner {
     @Override
     public List<ParameterTensor> parameters() {
         return learner.parameterTensors();
+    }
+
+    @Override
+    public Optional<FeatureStandardizer.Statistics> featureStatistics() {
+        return learner.featureStatistics();
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.driftwise.jobs.learn;
 
+import dev.driftwise.learner.input.FeatureStandardizer;
 import dev.driftwise.learner.input.InvalidSampleException;
 import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.metaoptimize.OptimizerSpec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the training operator needs from one stream's learner: predict then learn on a micro-batch,
@@ -40,6 +42,14 @@ public interface StreamLearner extends AutoCloseable {
 
     /** Host copies of the parameters, in the model's order. */
     List<ParameterTensor> parameters();
+
+    /**
+     * The feature statistics predictions standardise with, for a model that standardises (published with
+     * each model snapshot, so a consumer predicts exactly as the learner); empty otherwise.
+     */
+    default Optional<FeatureStandardizer.Statistics> featureStatistics() {
+        return Optional.empty();
+    }
 
     /** Step sizes per block after the last step. */
     List<BlockStepSize> stepSizes();

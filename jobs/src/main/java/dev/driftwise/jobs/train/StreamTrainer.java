@@ -171,7 +171,8 @@ public final class StreamTrainer implements AutoCloseable {
         state.modelVersion++;
         state.stepsAtLastModel = learner.steps();
         out.model(new ModelUpdate(key, state.modelVersion, learner.steps(), state.samplesSeen, learner.modelSpec(),
-                learner.optimizer(), learner.parameters(), cadence.sourceTopic(), Map.copyOf(state.nextOffsets), summary()));
+                learner.optimizer(), learner.parameters(), learner.featureStatistics().orElse(null), cadence.sourceTopic(),
+                Map.copyOf(state.nextOffsets), summary()));
     }
 
     private void publishMetrics(TrainingEvents out, long steps) {
