@@ -139,6 +139,16 @@ public final class SnapshotClient implements AutoCloseable {
         return caughtUp;
     }
 
+    /** Whether the background reader is running: false before {@link #start}, after {@link #close}, or if it failed. */
+    public boolean isRunning() {
+        return running && poller.isAlive();
+    }
+
+    /** The topic this client reads. */
+    public String topic() {
+        return config.topic();
+    }
+
     /** Highest version seen on the topic for the stream (served, still arriving or rejected). */
     public OptionalLong newestSeenVersion(String streamId) {
         Long v = newestSeen.get(streamId);

@@ -9,19 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.driftwise.consumers.testkit.EmbeddedKafka;
 import dev.driftwise.consumers.testkit.EmbeddedKafka.KeyedValue;
 import dev.driftwise.consumers.testkit.Snapshots;
+import dev.driftwise.serving.testing.SharedBroker;
+import dev.driftwise.serving.testing.Published;
 import dev.driftwise.learner.DeviceChoice;
 import dev.driftwise.learner.OnlineLearner;
 import dev.driftwise.learner.OptimizerFactory;
 import dev.driftwise.learner.PredictOnlyModel;
-import dev.driftwise.learner.input.FeatureStandardizer;
 import dev.driftwise.learner.input.MicroBatch;
-import dev.driftwise.learner.model.Activation;
 import dev.driftwise.learner.model.ModelSpec;
-import dev.driftwise.learner.model.Task;
-import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.metaoptimize.MetaOptimize;
 import dev.driftwise.metaoptimize.blocks.StepSizeBlocks;
-import dev.driftwise.schemas.FeatureStatistics;
 import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.snapshot.FeatureStatisticsTensors;
 import dev.driftwise.schemas.snapshot.ModelSnapshotChunker;
@@ -39,13 +36,14 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** SnapshotClient against a real KRaft broker: ordering, chunks, corrupt input, swaps under load, staleness. */
 @Timeout(60)
+@ExtendWith(SharedBroker.class)
 class SnapshotClientTest {
 
     private static final int INPUTS = 4;
@@ -57,13 +55,8 @@ class SnapshotClientTest {
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = new EmbeddedKafka();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
+    static void broker() throws Exception {
+        kafka = SharedBroker.kafka();
     }
 
     private static String newTopic() throws Exception {
@@ -275,35 +268,6 @@ class SnapshotClientTest {
         }
     }
 
-    /** Every model kind the job trains, each with and without standardisation. */
-    static List<ModelSpec> everyModelKind(int inputs) {
-        List<ModelSpec> plain = List.of(ModelSpec.linearRegression(inputs), ModelSpec.logisticRegression(inputs),
-                ModelSpec.softmaxRegression(inputs, 3), ModelSpec.mlp(inputs, new int[] {16}, Activation.RELU, Task.MULTICLASS, 3),
-                ModelSpec.mlp(inputs, new int[] {8, 4}, Activation.TANH, Task.REGRESSION, 0));
-        List<ModelSpec> all = new ArrayList<>();
-        for (ModelSpec s : plain) {
-            all.add(s.withSeed(11));
-            all.add(s.withSeed(11).withStandardization(true));
-        }
-        return all;
-    }
-
-    /** The snapshot the training job's RecordEncoder writes for a learner: parameters, then its feature statistics. */
-    static ModelSnapshot published(String stream, long version, OnlineLearner learner) {
-        List<dev.driftwise.schemas.Tensor> tensors = new ArrayList<>();
-        for (ParameterTensor t : learner.parameterTensors()) {
-            tensors.add(Snapshots.tensor(t.name(), t.shape(), t.data()));
-        }
-        FeatureStatistics count = null;
-        if (learner.featureStatistics().isPresent()) {
-            FeatureStandardizer.Statistics s = learner.featureStatistics().get();
-            tensors.addAll(FeatureStatisticsTensors.encode(s.mean(), s.m2()));
-            count = FeatureStatistics.newBuilder().setCount(s.count()).build();
-        }
-        return ModelSnapshot.newBuilder(Snapshots.build(stream, version, learner.spec().toCanonicalString(), tensors, T0))
-                .setFeatureStatistics(count).build();
-    }
-
     /** Features far from zero mean and unit scale, so standardisation changes every prediction. */
     private static void fill(MicroBatch batch, int n, int inputs, int classes, SplittableRandom random) {
         batch.clear();
@@ -321,7 +285,7 @@ class SnapshotClientTest {
     void servesEveryModelKindARealLearnerPublishedAndPredictsExactlyAsIt() throws Exception {
         String topic = newTopic();
         int inputs = 6;
-        List<ModelSpec> specs = everyModelKind(inputs);
+        List<ModelSpec> specs = Published.everyModelKind(inputs);
         List<OnlineLearner> learners = new ArrayList<>();
         try (SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic).build().start()) {
             List<KeyedValue> records = new ArrayList<>();
@@ -336,7 +300,7 @@ class SnapshotClientTest {
                     learner.learn(batch);
                 }
                 // chunked under a small budget, as a large model would be: the statistics tensors are split too
-                for (ModelSnapshot chunk : new ModelSnapshotChunker(96).split(published("kind-" + k, 1, learner))) {
+                for (ModelSnapshot chunk : new ModelSnapshotChunker(96).split(Published.of("kind-" + k, 1, learner, T0))) {
                     records.add(record(chunk));
                 }
             }
@@ -373,7 +337,7 @@ class SnapshotClientTest {
             MicroBatch batch = learner.newBatch(4);
             fill(batch, 4, INPUTS, 2, new SplittableRandom(1));
             learner.learn(batch);
-            ModelSnapshot good = published("s", 1, learner);
+            ModelSnapshot good = Published.of("s", 1, learner, T0);
             // as a v1 job wrote it: parameters only
             ModelSnapshot v1 = ModelSnapshot.newBuilder(good).setVersion(2).setSnapshotId("s@2").setFeatureStatistics(null)
                     .setTensors(good.getTensors().subList(0, 2)).build();
