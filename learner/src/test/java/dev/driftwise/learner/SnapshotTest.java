@@ -66,13 +66,19 @@ class SnapshotTest {
         }
     }
 
+    /** Trains {@code batches} steps, then draws {@code rows} more samples from the same stream to predict. */
+    static MicroBatch trainThenProbe(OnlineLearner learner, long seed, int batches, int rows) {
+        SplittableRandom random = new SplittableRandom(seed);
+        run(learner, random, batches);
+        MicroBatch probe = learner.newBatch(rows);
+        Streams.fillMulticlass(probe, rows, 3, random);
+        return probe;
+    }
+
     @Test
     void predictOnlyModelPredictsLikeTheLearner() {
         try (OnlineLearner learner = newLearner(MLP)) {
-            SplittableRandom random = new SplittableRandom(3);
-            run(learner, random, 30);
-            MicroBatch probe = learner.newBatch(5);
-            Streams.fillMulticlass(probe, 5, 3, random);
+            MicroBatch probe = trainThenProbe(learner, 3, 30, 5);
             double[] expected = learner.predict(probe);
             try (PredictOnlyModel model = PredictOnlyModel.load(learner.snapshot())) {
                 assertArrayEquals(expected, model.predict(probe), "predict-only output equals the learner's");
@@ -91,10 +97,7 @@ class SnapshotTest {
     @Test
     void aModelFromPublishedTensorsAndFeatureStatisticsPredictsLikeTheLearner() {
         try (OnlineLearner learner = newLearner(MLP)) {
-            SplittableRandom random = new SplittableRandom(5);
-            run(learner, random, 25);
-            MicroBatch probe = learner.newBatch(6);
-            Streams.fillMulticlass(probe, 6, 3, random);
+            MicroBatch probe = trainThenProbe(learner, 5, 25, 6);
             double[] expected = learner.predict(probe);
             FeatureStandardizer.Statistics stats = learner.featureStatistics().orElseThrow();
             assertEquals(200, stats.count(), "25 batches of 8 folded in");

@@ -1,5 +1,7 @@
 package dev.driftwise.serving;
 
+import static dev.driftwise.serving.testing.Eventually.await;
+import static dev.driftwise.serving.testing.Published.record;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +37,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,19 +60,9 @@ class SnapshotClientTest {
         kafka = SharedBroker.kafka();
     }
 
-    private static String newTopic() throws Exception {
-        String topic = "models-" + TOPICS.incrementAndGet();
-        kafka.createTopic(topic, 1);
-        return topic;
-    }
-
     /** Version v of stream s: every weight v, bias v, so a row of ones predicts 5v (4 inputs + bias). */
     private static ModelSnapshot version(String stream, long v) {
         return Snapshots.linear(stream, v, INPUTS, v, v, T0.plusSeconds(v));
-    }
-
-    private static KeyedValue record(ModelSnapshot chunk) {
-        return new KeyedValue(ModelSnapshotChunker.kafkaKey(chunk), CODEC.encode(chunk));
     }
 
     private static double predictOnes(ModelLease lease) {
@@ -84,19 +75,9 @@ class SnapshotClientTest {
         return x;
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
     @Test
     void keepsTheNewestVersionAndIgnoresOlderDuplicateAndAbortedOnes() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("models");
         List<Long> served = Collections.synchronizedList(new ArrayList<>());
         try (SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic)
                 .optOnServed(e -> served.add(e.version())).build().start()) {
@@ -119,7 +100,7 @@ class SnapshotClientTest {
 
     @Test
     void reassemblesChunksOfTwoStreamsArrivingInterleaved() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("models");
         int inputs = 300; // 1,200 weight bytes: a 512-byte budget cuts 4 chunks
         ModelSnapshotChunker chunker = new ModelSnapshotChunker(512);
         List<ModelSnapshot> a = chunker.split(Snapshots.linear("a", 1, inputs, 0.5f, 1f, T0));
@@ -152,7 +133,7 @@ class SnapshotClientTest {
 
     @Test
     void rejectsCorruptSnapshotsWithAReasonAndKeepsThePreviousModel() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("models");
         ModelSnapshot wrongShape = Snapshots.build("s", 2, Snapshots.linearSpec(INPUTS), List.of(
                 Snapshots.tensor("layer0.weight", new long[] {INPUTS + 1, 1}, new float[INPUTS + 1]),
                 Snapshots.tensor("layer0.bias", new long[] {1}, new float[1])), T0);
@@ -189,7 +170,7 @@ class SnapshotClientTest {
 
     @Test
     void predictionsDuringSwapsSeeWholeModelsAndHeldLeasesOutliveTheirSwap() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("models");
         int versions = 40;
         try (SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic).build().start()) {
             kafka.send(topic, List.of(record(version("s", 1))));
@@ -240,7 +221,7 @@ class SnapshotClientTest {
 
     @Test
     void refusesModelsOlderOrFurtherBehindThanAsked() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("models");
         Clock clock = Clock.fixed(T0.plus(Duration.ofMinutes(10)), ZoneOffset.UTC);
         try (SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic).optClock(clock).build().start()) {
             NoFreshModelException none = assertThrows(NoFreshModelException.class, () -> client.acquire("s"));
@@ -283,7 +264,7 @@ class SnapshotClientTest {
 
     @Test
     void servesEveryModelKindARealLearnerPublishedAndPredictsExactlyAsIt() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("models");
         int inputs = 6;
         List<ModelSpec> specs = Published.everyModelKind(inputs);
         List<OnlineLearner> learners = new ArrayList<>();
@@ -330,7 +311,7 @@ class SnapshotClientTest {
 
     @Test
     void rejectsStandardisingSnapshotsWithoutOrWithBrokenFeatureStatistics() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("models");
         ModelSpec spec = ModelSpec.logisticRegression(INPUTS).withStandardization(true);
         try (OnlineLearner learner = OnlineLearner.builder(spec).optimizer(OPTIMIZER).optDevice(DeviceChoice.CPU).build();
              SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic).build().start()) {
@@ -364,7 +345,7 @@ class SnapshotClientTest {
 
     @Test
     void knowsEveryStreamOnTheTopicOnceCaughtUpAndCarriesTheSnapshotsProvenance() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("models");
         kafka.send(topic, List.of(record(version("a", 1)), record(version("b", 3))));
         try (SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic).build().start()) {
             await(client::isCaughtUp, "the client to catch up with the records written before it started");

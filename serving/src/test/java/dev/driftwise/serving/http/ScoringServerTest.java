@@ -1,5 +1,7 @@
 package dev.driftwise.serving.http;
 
+import static dev.driftwise.serving.testing.Eventually.await;
+import static dev.driftwise.serving.testing.Published.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +18,6 @@ import dev.driftwise.learner.input.MicroBatch;
 import dev.driftwise.learner.model.ModelSpec;
 import dev.driftwise.metaoptimize.MetaOptimize;
 import dev.driftwise.schemas.ModelSnapshot;
-import dev.driftwise.schemas.snapshot.ModelSnapshotChunker;
-import dev.driftwise.schemas.wire.WireCodec;
 import dev.driftwise.serving.Freshness;
 import dev.driftwise.serving.SnapshotClient;
 import dev.driftwise.serving.testing.Http;
@@ -30,8 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,9 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ScoringServerTest {
 
     private static final int INPUTS = 4;
-    private static final WireCodec CODEC = WireCodec.standard();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicInteger TOPICS = new AtomicInteger();
     private static EmbeddedKafka kafka;
 
     @BeforeAll
@@ -53,34 +49,14 @@ class ScoringServerTest {
         kafka = SharedBroker.kafka();
     }
 
-    private static String newTopic() throws Exception {
-        String topic = "serve-" + TOPICS.incrementAndGet();
-        kafka.createTopic(topic, 1);
-        return topic;
-    }
-
     static ScoringService start(String topic, Freshness freshness, int maxRows) throws Exception {
         return ScoringService.start(SnapshotClient.builder(kafka.bootstrap()).optTopic(topic),
                 new ScoringServer.Settings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), freshness, maxRows, 4));
     }
 
-    static KeyedValue record(ModelSnapshot chunk) {
-        return new KeyedValue(ModelSnapshotChunker.kafkaKey(chunk), CODEC.encode(chunk));
-    }
-
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
     @Test
     void predictsEveryModelKindOverHttpExactlyAsTheLearnerWithVersionAgeAndProvenance() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("serve");
         int inputs = 5;
         OptimizerFactory optimizer = OptimizerFactory.of("metaoptimize", (layout, manager) -> MetaOptimize.builder().build(layout, manager));
         List<ModelSpec> specs = Published.everyModelKind(inputs);
@@ -170,7 +146,7 @@ class ScoringServerTest {
 
     @Test
     void refusesBadRequestsWithAStatusACodeAndTheField() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("serve");
         kafka.send(topic, List.of(record(Snapshots.linear("s", 1, INPUTS, 1f, 0f, Instant.now()))));
         try (ScoringService service = start(topic, Freshness.any(), 3)) {
             assertTrue(service.client().awaitVersion("s", 1, Duration.ofSeconds(30)));
@@ -213,7 +189,7 @@ class ScoringServerTest {
 
     @Test
     void aStaleModelIs503WithTheReasonAndTheStreamListSaysWhy() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("serve");
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
         ModelSnapshot broken = Snapshots.build("old", 5, "not json", Snapshots.linear("old", 5, INPUTS, 1f, 0f, hourAgo).getTensors(), hourAgo);
         kafka.send(topic, List.of(record(Snapshots.linear("old", 4, INPUTS, 1f, 0f, hourAgo)), record(broken),
@@ -258,7 +234,7 @@ class ScoringServerTest {
 
     @Test
     void beforeItsTopicExistsTheServiceIsLoadingThenServesOnceAModelArrives() throws Exception {
-        String topic = "serve-later-" + TOPICS.incrementAndGet();
+        String topic = "serve-later-" + System.nanoTime();
         try (ScoringService service = start(topic, Freshness.any(), 100)) {
             Http http = new Http(service.url());
             Answer health = http.get("/healthz");

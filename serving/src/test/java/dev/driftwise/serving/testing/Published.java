@@ -1,5 +1,6 @@
 package dev.driftwise.serving.testing;
 
+import dev.driftwise.consumers.testkit.EmbeddedKafka.KeyedValue;
 import dev.driftwise.consumers.testkit.Snapshots;
 import dev.driftwise.learner.OnlineLearner;
 import dev.driftwise.learner.input.FeatureStandardizer;
@@ -11,6 +12,8 @@ import dev.driftwise.schemas.FeatureStatistics;
 import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.Tensor;
 import dev.driftwise.schemas.snapshot.FeatureStatisticsTensors;
+import dev.driftwise.schemas.snapshot.ModelSnapshotChunker;
+import dev.driftwise.schemas.wire.WireCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,11 @@ public final class Published {
         }
         return withStatistics(Snapshots.build(stream, version, learner.spec().toCanonicalString(), tensors, createdAt),
                 learner.featureStatistics().orElse(null));
+    }
+
+    /** A chunk as a Kafka record: its key ({@code streamId}, {@code streamId#i}) and its single-object bytes. */
+    public static KeyedValue record(ModelSnapshot chunk) {
+        return new KeyedValue(ModelSnapshotChunker.kafkaKey(chunk), WireCodec.standard().encode(chunk));
     }
 
     /** The snapshot with the statistics appended as the publisher appends them (unchanged when null). */

@@ -1,6 +1,7 @@
 package dev.driftwise.serving.testing;
 
 import dev.driftwise.consumers.testkit.EmbeddedKafka;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SharedBroker implements BeforeAllCallback {
 
+    private static final AtomicInteger TOPICS = new AtomicInteger();
     private static EmbeddedKafka kafka;
 
     @Override
@@ -25,6 +27,13 @@ public final class SharedBroker implements BeforeAllCallback {
             kafka = new EmbeddedKafka();
         }
         return kafka;
+    }
+
+    /** A fresh one-partition topic whose name starts with {@code prefix}. */
+    public static String newTopic(String prefix) throws Exception {
+        String topic = prefix + "-" + TOPICS.incrementAndGet();
+        kafka().createTopic(topic, 1);
+        return topic;
     }
 
     private static synchronized void stop() throws Exception {
