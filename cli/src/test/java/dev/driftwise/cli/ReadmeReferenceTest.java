@@ -26,7 +26,7 @@ class ReadmeReferenceTest {
 
     private static final Pattern README_FLAG = Pattern.compile("--(?:\\[no-])?([a-z0-9][a-z0-9.<>-]*)");
     private static final Pattern JOB_HELP_FLAG = Pattern.compile("(?m)^\\s+--(\\S+)");
-    // bench, tail and dashboard are not dependencies of cli (and must not become ones), so their options are read
+    // bench, tail, dashboard and serve are not dependencies of cli's code (and must not become ones), so their options are read
     // from their picocli @Option annotations in the source; names = "--x" or names = {"--x", "-y"}
     private static final Pattern SOURCE_OPTION = Pattern.compile("@Option\\(\\s*names\\s*=\\s*(\\{[^}]*}|\"[^\"]*\")");
     private static final Pattern QUOTED_LONG_NAME = Pattern.compile("\"--([^\"]+)\"");
@@ -77,6 +77,11 @@ class ReadmeReferenceTest {
     @Test
     void dashboardTableListsEveryDashboardFlag() throws Exception {
         assertSameFlags("dashboard", sourceFlags("dashboard/src/main/java/dev/driftwise/dashboard/DashboardCommand.java"));
+    }
+
+    @Test
+    void serveTableListsEveryServeFlag() throws Exception {
+        assertSameFlags("serve", sourceFlags("serving/src/main/java/dev/driftwise/serving/http/ServeCommand.java"));
     }
 
     private static Set<String> picocliFlags(CommandLine cli) {

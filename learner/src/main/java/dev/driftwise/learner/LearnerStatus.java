@@ -38,6 +38,12 @@ public interface LearnerStatus {
     /** The parameters copied to the host, in layout order. */
     List<ParameterTensor> parameters();
 
+    /**
+     * The feature statistics predictions standardise with, when the model standardises (published with
+     * each model snapshot, so a consumer predicts exactly as the learner); empty otherwise.
+     */
+    java.util.Optional<dev.driftwise.learner.input.FeatureStandardizer.Statistics> featureStatistics();
+
     /** The engine its equations run on: "jvm" or "torch", with the device. */
     String engine();
 }

@@ -21,6 +21,7 @@ import dev.driftwise.metaoptimize.tensor.Engine;
 import dev.driftwise.metaoptimize.tensor.Vec;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The online learner: predict a micro-batch, score it (prequential: the loss is recorded before the
@@ -265,6 +266,11 @@ public final class OnlineLearner implements Learner, LearnerStatus {
     @Override
     public String engine() {
         return engine.name() + " on " + engine.device();
+    }
+
+    @Override
+    public Optional<FeatureStandardizer.Statistics> featureStatistics() {
+        return standardizer == null ? Optional.empty() : Optional.of(standardizer.statistics());
     }
 
     @Override

@@ -64,12 +64,27 @@ public final class PredictOnlyModel implements AutoCloseable {
                 s.steps(), s.samplesSeen(), s.optimizer(), device, EngineChoice.AUTO);
     }
 
-    /**
-     * A model from bare tensors (e.g. a published ModelSnapshot record), with no feature statistics:
-     * only for specs that do not standardise.
-     */
+    /** A model from bare tensors of a spec that does not standardise (see the overload with statistics). */
     public static PredictOnlyModel of(ModelSpec spec, List<ParameterTensor> tensors, DeviceChoice device) {
-        return new PredictOnlyModel(spec, tensors, null, -1, -1, "unknown", device, EngineChoice.AUTO);
+        return of(spec, tensors, null, device);
+    }
+
+    /**
+     * A model from bare tensors and, when the spec standardises, the feature statistics the learner had
+     * when it published them (e.g. a ModelSnapshot record): it standardises with the learner's own
+     * {@link FeatureStandardizer}, so it predicts exactly as the learner did.
+     *
+     * @param statistics required when {@code spec.standardize()}, else null
+     * @throws IllegalArgumentException when tensors or statistics do not fit the spec
+     */
+    public static PredictOnlyModel of(ModelSpec spec, List<ParameterTensor> tensors, FeatureStandardizer.Statistics statistics,
+                                      DeviceChoice device) {
+        if (statistics != null && statistics.mean().length != spec.inputs()) {
+            throw new IllegalArgumentException("feature statistics cover " + statistics.mean().length + " features, model "
+                    + spec + " has " + spec.inputs());
+        }
+        return new PredictOnlyModel(spec, tensors, statistics == null ? null : FeatureStandardizer.of(statistics), -1, -1,
+                "unknown", device, EngineChoice.AUTO);
     }
 
     public MicroBatch newBatch(int capacity) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftwise.learner.input.FeatureStandardizer;
 import dev.driftwise.learner.input.MicroBatch;
 import dev.driftwise.learner.model.Activation;
 import dev.driftwise.learner.model.ModelSpec;
@@ -68,13 +69,19 @@ class SnapshotTest {
         }
     }
 
+    /** Trains {@code batches} steps, then draws {@code rows} more samples from the same stream to predict. */
+    static MicroBatch trainThenProbe(OnlineLearner learner, long seed, int batches, int rows) {
+        SplittableRandom random = new SplittableRandom(seed);
+        run(learner, random, batches);
+        MicroBatch probe = learner.newBatch(rows);
+        Streams.fillMulticlass(probe, rows, 3, random);
+        return probe;
+    }
+
     @Test
     void predictOnlyModelPredictsLikeTheLearner() {
         try (OnlineLearner learner = newLearner(MLP)) {
-            SplittableRandom random = new SplittableRandom(3);
-            run(learner, random, 30);
-            MicroBatch probe = learner.newBatch(5);
-            Streams.fillMulticlass(probe, 5, 3, random);
+            MicroBatch probe = trainThenProbe(learner, 3, 30, 5);
             double[] expected = learner.predict(probe);
             try (PredictOnlyModel model = PredictOnlyModel.load(learner.snapshot().toBytes())) {
                 assertArrayEquals(expected, model.predict(probe), "predict-only output equals the learner's");
@@ -87,6 +94,29 @@ class SnapshotTest {
                 }
                 assertEquals(1.0, sum, 1e-9, "class probabilities of a sample sum to 1");
             }
+        }
+    }
+
+    @Test
+    void aModelFromPublishedTensorsAndFeatureStatisticsPredictsLikeTheLearner() {
+        try (OnlineLearner learner = newLearner(MLP)) {
+            MicroBatch probe = trainThenProbe(learner, 5, 25, 6);
+            double[] expected = learner.predict(probe);
+            FeatureStandardizer.Statistics stats = learner.featureStatistics().orElseThrow();
+            assertEquals(200, stats.count(), "25 batches of 8 folded in");
+            try (PredictOnlyModel model = PredictOnlyModel.of(MLP, learner.parameters(), stats, DeviceChoice.CPU)) {
+                assertArrayEquals(expected, model.predict(probe), 0.0, "the published parts predict as the learner");
+            }
+            IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                    () -> PredictOnlyModel.of(MLP, learner.parameters(), DeviceChoice.CPU));
+            assertTrue(none.getMessage().contains("needs feature statistics"), none.getMessage());
+            FeatureStandardizer.Statistics short1 = new FeatureStandardizer.Statistics(1, new double[5], new double[5]);
+            IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
+                    () -> PredictOnlyModel.of(MLP, learner.parameters(), short1, DeviceChoice.CPU));
+            assertTrue(size.getMessage().contains("cover 5 features") && size.getMessage().contains("has 6"), size.getMessage());
+        }
+        try (OnlineLearner plain = newLearner(MLP.withStandardization(false))) {
+            assertTrue(plain.featureStatistics().isEmpty(), "a model that does not standardise has no statistics");
         }
     }
 

@@ -58,11 +58,16 @@ public final class ModelLease implements AutoCloseable {
     }
 
     public long step() {
-        return served.step();
+        return served.provenance().step();
     }
 
     public long samplesSeen() {
-        return served.samplesSeen();
+        return served.provenance().samplesSeen();
+    }
+
+    /** What the snapshot recorded about how the model was made and what input it reflects. */
+    public ModelProvenance provenance() {
+        return served.provenance();
     }
 
     public ModelSpec spec() {

@@ -15,21 +15,16 @@ final class ServedModel {
 
     private final String streamId;
     private final long version;
-    private final Instant createdAt;
-    private final long step;
-    private final long samplesSeen;
+    private final ModelProvenance provenance;
     private final PredictOnlyModel model;
     private final Runnable onClosed;
     // 1 = the client's reference; 0 = closed, never to be leased again
     private final AtomicInteger references = new AtomicInteger(1);
 
-    ServedModel(String streamId, long version, Instant createdAt, long step, long samplesSeen, PredictOnlyModel model,
-                Runnable onClosed) {
+    ServedModel(String streamId, long version, ModelProvenance provenance, PredictOnlyModel model, Runnable onClosed) {
         this.streamId = streamId;
         this.version = version;
-        this.createdAt = createdAt;
-        this.step = step;
-        this.samplesSeen = samplesSeen;
+        this.provenance = provenance;
         this.model = model;
         this.onClosed = onClosed;
     }
@@ -77,15 +72,11 @@ final class ServedModel {
     }
 
     Instant createdAt() {
-        return createdAt;
+        return provenance.createdAt();
     }
 
-    long step() {
-        return step;
-    }
-
-    long samplesSeen() {
-        return samplesSeen;
+    ModelProvenance provenance() {
+        return provenance;
     }
 
     PredictOnlyModel model() {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,6 +59,8 @@ public final class SnapshotClient implements AutoCloseable {
     private final Thread poller;
     private final AtomicInteger openModels = new AtomicInteger();
     private volatile boolean running;
+    private volatile boolean caughtUp;
+    private Map<TopicPartition, Long> endAtStart; // poll thread only: where "caught up" is
     private boolean closed;
 
     private SnapshotClient(SnapshotClientConfig config) {
@@ -120,6 +124,31 @@ public final class SnapshotClient implements AutoCloseable {
         return m == null ? OptionalLong.empty() : OptionalLong.of(m.version());
     }
 
+    /** Every stream seen on the topic so far (served, or with snapshots still arriving or rejected), sorted. */
+    public SortedSet<String> streams() {
+        SortedSet<String> all = new TreeSet<>(newestSeen.keySet());
+        all.addAll(current.keySet());
+        return all;
+    }
+
+    /**
+     * Whether the client has read the topic up to where it ended when the client found it, so every
+     * stream published before then is known: a stream missing after that does not exist (yet).
+     */
+    public boolean isCaughtUp() {
+        return caughtUp;
+    }
+
+    /** Whether the background reader is running: false before {@link #start}, after {@link #close}, or if it failed. */
+    public boolean isRunning() {
+        return running && poller.isAlive();
+    }
+
+    /** The topic this client reads. */
+    public String topic() {
+        return config.topic();
+    }
+
     /** Highest version seen on the topic for the stream (served, still arriving or rejected). */
     public OptionalLong newestSeenVersion(String streamId) {
         Long v = newestSeen.get(streamId);
@@ -165,6 +194,9 @@ public final class SnapshotClient implements AutoCloseable {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(config.pollTimeout())) {
                         intake.accept(r);
                     }
+                    if (!caughtUp) {
+                        caughtUp = reachedEndAtStart();
+                    }
                 } catch (WakeupException e) {
                     throw e;
                 } catch (KafkaException e) { // broker away, metadata timeout: keep serving, retry
@@ -193,6 +225,16 @@ public final class SnapshotClient implements AutoCloseable {
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions); // compacted: the beginning holds every stream's latest snapshot
+        endAtStart = consumer.endOffsets(partitions); // read_committed: the last stable offset
+        return true;
+    }
+
+    private boolean reachedEndAtStart() {
+        for (Map.Entry<TopicPartition, Long> e : endAtStart.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -211,8 +253,7 @@ public final class SnapshotClient implements AutoCloseable {
         @Override
         public void serve(ModelSnapshot s, PredictOnlyModel model) {
             openModels.incrementAndGet();
-            swap(new ServedModel(s.getStreamId(), s.getVersion(), s.getCreatedAt(), s.getStep(), s.getSamplesSeen(), model,
-                    openModels::decrementAndGet));
+            swap(new ServedModel(s.getStreamId(), s.getVersion(), ModelProvenance.of(s), model, openModels::decrementAndGet));
         }
 
         @Override

@@ -2,11 +2,14 @@ package dev.driftwise.serving;
 
 import dev.driftwise.learner.DeviceChoice;
 import dev.driftwise.learner.PredictOnlyModel;
+import dev.driftwise.learner.input.FeatureStandardizer;
 import dev.driftwise.learner.model.ModelSpec;
 import dev.driftwise.learner.snapshot.ParameterTensor;
+import dev.driftwise.schemas.FeatureStatistics;
 import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.Tensor;
 import dev.driftwise.schemas.TensorDType;
+import dev.driftwise.schemas.snapshot.FeatureStatisticsTensors;
 import dev.driftwise.schemas.wire.TensorCodec;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -14,7 +17,8 @@ import java.util.List;
 
 /**
  * Turns a whole (reassembled) {@link ModelSnapshot} into a {@link PredictOnlyModel}, after checking
- * that its spec parses and that its tensors are exactly the ones the spec's network has, with finite values.
+ * that its spec parses, that its tensors are exactly the ones the spec's network has, with finite values,
+ * and that a model which standardises its features carries the feature statistics to do it with.
  */
 final class SnapshotLoader {
 
@@ -32,19 +36,44 @@ final class SnapshotLoader {
             throw new SnapshotRejectedException(SnapshotRejection.Reason.BAD_MODEL_SPEC,
                     "modelSpec '" + snapshot.getModelSpec() + "' does not parse: " + e.getMessage(), e);
         }
-        if (spec.standardize()) {
-            // a published ModelSnapshot carries parameters only, not the learner's feature statistics
-            throw new SnapshotRejectedException(SnapshotRejection.Reason.UNSUPPORTED, "modelSpec " + spec
-                    + " standardises features, but ModelSnapshot records carry no feature statistics to serve it with", null);
-        }
+        FeatureStandardizer.Statistics statistics = featureStatistics(snapshot, spec);
         List<ParameterTensor> tensors = new ArrayList<>(snapshot.getTensors().size());
         for (Tensor t : snapshot.getTensors()) {
-            tensors.add(toParameter(t));
+            if (!FeatureStatisticsTensors.holds(t)) {
+                tensors.add(toParameter(t));
+            }
         }
         try {
-            return PredictOnlyModel.of(spec, tensors, device); // checks names and shapes against the spec's layout
+            // checks names and shapes against the spec's layout; standardises with the learner's own FeatureStandardizer
+            return PredictOnlyModel.of(spec, tensors, statistics, device);
         } catch (IllegalArgumentException e) {
             throw new SnapshotRejectedException(SnapshotRejection.Reason.TENSOR_MISMATCH, e.getMessage(), e);
+        }
+    }
+
+    /** The statistics a standardising model predicts with (null for one that does not standardise), checked. */
+    private static FeatureStandardizer.Statistics featureStatistics(ModelSnapshot snapshot, ModelSpec spec)
+            throws SnapshotRejectedException {
+        FeatureStatistics field = snapshot.getFeatureStatistics();
+        boolean tensors = snapshot.getTensors().stream().anyMatch(FeatureStatisticsTensors::holds);
+        if (!spec.standardize()) {
+            if (field != null || tensors) {
+                throw new SnapshotRejectedException(SnapshotRejection.Reason.TENSOR_MISMATCH, "modelSpec " + spec
+                        + " does not standardise features, but the snapshot carries feature statistics", null);
+            }
+            return null;
+        }
+        if (field == null) {
+            throw new SnapshotRejectedException(SnapshotRejection.Reason.UNSUPPORTED, "modelSpec " + spec
+                    + " standardises features, but the snapshot has no featureStatistics (written with ModelSnapshot schema v"
+                    + snapshot.getProvenance().getSchemaVersion() + "; v2 jobs publish them): upgrade the training job", null);
+        }
+        try {
+            return new FeatureStandardizer.Statistics(field.getCount(),
+                    FeatureStatisticsTensors.decode(snapshot, FeatureStatisticsTensors.MEAN, spec.inputs()),
+                    FeatureStatisticsTensors.decode(snapshot, FeatureStatisticsTensors.M2, spec.inputs()));
+        } catch (IllegalArgumentException e) {
+            throw new SnapshotRejectedException(SnapshotRejection.Reason.TENSOR_MISMATCH, "featureStatistics: " + e.getMessage(), e);
         }
     }
 

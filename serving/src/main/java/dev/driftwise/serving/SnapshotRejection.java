@@ -21,9 +21,9 @@ public record SnapshotRejection(String streamId, long version, Reason reason, St
         BAD_CHUNKS,
         /** The modelSpec field does not parse. */
         BAD_MODEL_SPEC,
-        /** Tensor names, shapes, dtypes or values do not fit the model spec. */
+        /** Tensor names, shapes, dtypes or values (feature statistics included) do not fit the model spec. */
         TENSOR_MISMATCH,
-        /** A valid snapshot this client cannot serve (e.g. a spec that standardises features). */
+        /** A valid snapshot this client cannot serve (e.g. a v1 snapshot of a model that standardises features). */
         UNSUPPORTED
     }
 

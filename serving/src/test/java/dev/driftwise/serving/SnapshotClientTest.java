@@ -1,21 +1,25 @@
 package dev.driftwise.serving;
 
+import static dev.driftwise.serving.testing.Eventually.await;
+import static dev.driftwise.serving.testing.Published.record;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftwise.consumers.testkit.EmbeddedKafka;
 import dev.driftwise.consumers.testkit.EmbeddedKafka.KeyedValue;
 import dev.driftwise.consumers.testkit.Snapshots;
+import dev.driftwise.serving.testing.SharedBroker;
+import dev.driftwise.serving.testing.Published;
 import dev.driftwise.learner.DeviceChoice;
 import dev.driftwise.learner.OnlineLearner;
+import dev.driftwise.learner.PredictOnlyModel;
 import dev.driftwise.learner.input.MicroBatch;
-import dev.driftwise.learner.model.Activation;
 import dev.driftwise.learner.model.ModelSpec;
-import dev.driftwise.learner.model.Task;
-import dev.driftwise.learner.snapshot.ParameterTensor;
 import dev.driftwise.schemas.ModelSnapshot;
+import dev.driftwise.schemas.snapshot.FeatureStatisticsTensors;
 import dev.driftwise.schemas.snapshot.ModelSnapshotChunker;
 import dev.driftwise.schemas.wire.WireCodec;
 import java.time.Clock;
@@ -26,48 +30,35 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** SnapshotClient against a real KRaft broker: ordering, chunks, corrupt input, swaps under load, staleness. */
 @Timeout(60)
+@ExtendWith(SharedBroker.class)
 class SnapshotClientTest {
 
     private static final int INPUTS = 4;
     private static final Instant T0 = Instant.parse("2026-11-30T00:00:00Z");
     private static final WireCodec CODEC = WireCodec.standard();
+    private static final String OPTIMIZER = "metaoptimize(blocks=per-tensor)";
     private static EmbeddedKafka kafka;
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = new EmbeddedKafka();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
-
-    private static String newTopic() throws Exception {
-        String topic = "models-" + TOPICS.incrementAndGet();
-        kafka.createTopic(topic, 1);
-        return topic;
+    static void broker() throws Exception {
+        kafka = SharedBroker.kafka();
     }
 
     /** Version v of stream s: every weight v, bias v, so a row of ones predicts 5v (4 inputs + bias). */
     private static ModelSnapshot version(String stream, long v) {
         return Snapshots.linear(stream, v, INPUTS, v, v, T0.plusSeconds(v));
-    }
-
-    private static KeyedValue record(ModelSnapshot chunk) {
-        return new KeyedValue(ModelSnapshotChunker.kafkaKey(chunk), CODEC.encode(chunk));
     }
 
     private static double predictOnes(ModelLease lease) {
@@ -80,19 +71,9 @@ class SnapshotClientTest {
         return x;
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
     @Test
     void keepsTheNewestVersionAndIgnoresOlderDuplicateAndAbortedOnes() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("models");
         List<Long> served = Collections.synchronizedList(new ArrayList<>());
         try (SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic)
                 .optOnServed(e -> served.add(e.version())).build().start()) {
@@ -115,7 +96,7 @@ class SnapshotClientTest {
 
     @Test
     void reassemblesChunksOfTwoStreamsArrivingInterleaved() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("models");
         int inputs = 300; // 1,200 weight bytes: a 512-byte budget cuts 4 chunks
         ModelSnapshotChunker chunker = new ModelSnapshotChunker(512);
         List<ModelSnapshot> a = chunker.split(Snapshots.linear("a", 1, inputs, 0.5f, 1f, T0));
@@ -148,7 +129,7 @@ class SnapshotClientTest {
 
     @Test
     void rejectsCorruptSnapshotsWithAReasonAndKeepsThePreviousModel() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("models");
         ModelSnapshot wrongShape = Snapshots.build("s", 2, Snapshots.linearSpec(INPUTS), List.of(
                 Snapshots.tensor("layer0.weight", new long[] {INPUTS + 1, 1}, new float[INPUTS + 1]),
                 Snapshots.tensor("layer0.bias", new long[] {1}, new float[1])), T0);
@@ -185,7 +166,7 @@ class SnapshotClientTest {
 
     @Test
     void predictionsDuringSwapsSeeWholeModelsAndHeldLeasesOutliveTheirSwap() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("models");
         int versions = 40;
         try (SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic).build().start()) {
             kafka.send(topic, List.of(record(version("s", 1))));
@@ -236,7 +217,7 @@ class SnapshotClientTest {
 
     @Test
     void refusesModelsOlderOrFurtherBehindThanAsked() throws Exception {
-        String topic = newTopic();
+        String topic = SharedBroker.newTopic("models");
         Clock clock = Clock.fixed(T0.plus(Duration.ofMinutes(10)), ZoneOffset.UTC);
         try (SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic).optClock(clock).build().start()) {
             NoFreshModelException none = assertThrows(NoFreshModelException.class, () -> client.acquire("s"));
@@ -264,45 +245,118 @@ class SnapshotClientTest {
         }
     }
 
+    /** Features far from zero mean and unit scale, so standardisation changes every prediction. */
+    private static void fill(MicroBatch batch, int n, int inputs, int classes, SplittableRandom random) {
+        batch.clear();
+        for (int i = 0; i < n; i++) {
+            float[] x = new float[inputs];
+            for (int j = 0; j < inputs; j++) {
+                x[j] = (float) (50 * j + (1 + j) * random.nextGaussian());
+            }
+            double z = (x[0] - 0) * 0.8 - (x[1] - 50) * 0.5;
+            batch.add(x, classes == 0 ? z : classes == 2 ? (z > 0 ? 1 : 0) : z > 0.5 ? 0 : z > -0.5 ? 1 : 2);
+        }
+    }
+
     @Test
-    void servesWhatARealLearnerPublishedAndPredictsExactlyAsIt() throws Exception {
-        String topic = newTopic();
-        ModelSpec spec = ModelSpec.mlp(6, new int[] {16}, Activation.RELU, Task.MULTICLASS, 3).withSeed(11);
-        String optimizer = "metaoptimize(blocks=per-tensor)";
-        SplittableRandom random = new SplittableRandom(7);
-        try (OnlineLearner learner = OnlineLearner.builder(spec).optimizer(optimizer).optDevice(DeviceChoice.CPU).build();
-             SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic).build().start()) {
-            MicroBatch batch = learner.newBatch(8);
-            for (int step = 0; step < 20; step++) {
-                batch.clear();
-                for (int i = 0; i < 8; i++) {
-                    float[] x = new float[6];
-                    for (int j = 0; j < 6; j++) {
-                        x[j] = (float) random.nextGaussian();
-                    }
-                    batch.add(x, x[0] > 0 ? 0 : x[1] > 0 ? 1 : 2);
-                }
-                learner.learn(batch);
-            }
-            // the tensors as the training job publishes them (RecordEncoder), chunked under a small budget
-            List<dev.driftwise.schemas.Tensor> tensors = new ArrayList<>();
-            for (ParameterTensor t : learner.parameters()) {
-                tensors.add(Snapshots.tensor(t.name(), t.shape(), t.data()));
-            }
+    void servesEveryModelKindARealLearnerPublishedAndPredictsExactlyAsIt() throws Exception {
+        String topic = SharedBroker.newTopic("models");
+        int inputs = 6;
+        List<ModelSpec> specs = Published.everyModelKind(inputs);
+        List<OnlineLearner> learners = new ArrayList<>();
+        try (SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic).build().start()) {
             List<KeyedValue> records = new ArrayList<>();
-            for (ModelSnapshot chunk : new ModelSnapshotChunker(256).split(
-                    Snapshots.build("real", 1, spec.toCanonicalString(), tensors, T0))) {
-                records.add(record(chunk));
+            for (int k = 0; k < specs.size(); k++) {
+                ModelSpec spec = specs.get(k);
+                OnlineLearner learner = OnlineLearner.builder(spec).optimizer(OPTIMIZER).optDevice(DeviceChoice.CPU).build();
+                learners.add(learner);
+                SplittableRandom random = new SplittableRandom(7 + k);
+                MicroBatch batch = learner.newBatch(8);
+                for (int step = 0; step < 20; step++) {
+                    fill(batch, 8, inputs, spec.task().isClassification() ? Math.max(2, spec.classes()) : 0, random);
+                    learner.learn(batch);
+                }
+                // chunked under a small budget, as a large model would be: the statistics tensors are split too
+                for (ModelSnapshot chunk : new ModelSnapshotChunker(96).split(Published.of("kind-" + k, 1, learner, T0))) {
+                    records.add(record(chunk));
+                }
             }
             kafka.send(topic, records);
-            assertTrue(client.awaitVersion("real", 1, Duration.ofSeconds(20)), "not served: " + client.rejections());
-            try (ModelLease lease = client.acquire("real")) {
-                double[] expected = learner.predict(batch);
-                MicroBatch same = lease.newBatch(8);
-                for (int i = 0; i < batch.size(); i++) {
-                    same.add(batch.featureBuffer(), i * 6, 0);
+            for (int k = 0; k < specs.size(); k++) {
+                ModelSpec spec = specs.get(k);
+                assertTrue(client.awaitVersion("kind-" + k, 1, Duration.ofSeconds(20)), spec + " not served: " + client.rejections());
+                MicroBatch probe = learners.get(k).newBatch(16);
+                fill(probe, 16, inputs, spec.task().isClassification() ? Math.max(2, spec.classes()) : 0, new SplittableRandom(99));
+                double[] expected = learners.get(k).predict(probe);
+                try (ModelLease lease = client.acquire("kind-" + k)) {
+                    assertEquals(spec, lease.spec());
+                    assertArrayEquals(expected, lease.predict(probe), 0.0, spec + ": served predictions = the learner's, bit for bit");
                 }
-                assertArrayEquals(expected, lease.predict(same), 0.0, records.size() + " chunks; served = learner's predictions");
+                if (spec.standardize()) { // the statistics matter: without them the predictions would differ
+                    try (PredictOnlyModel unstandardized = PredictOnlyModel.of(spec.withStandardization(false),
+                            learners.get(k).parameters(), DeviceChoice.CPU)) {
+                        assertFalse(Arrays.equals(expected, unstandardized.predict(probe)), spec + ": standardisation changed nothing");
+                    }
+                }
+            }
+            assertEquals(List.of(), client.rejections());
+        } finally {
+            learners.forEach(OnlineLearner::close);
+        }
+    }
+
+    @Test
+    void rejectsStandardisingSnapshotsWithoutOrWithBrokenFeatureStatistics() throws Exception {
+        String topic = SharedBroker.newTopic("models");
+        ModelSpec spec = ModelSpec.logisticRegression(INPUTS).withStandardization(true);
+        try (OnlineLearner learner = OnlineLearner.builder(spec).optimizer(OPTIMIZER).optDevice(DeviceChoice.CPU).build();
+             SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic).build().start()) {
+            MicroBatch batch = learner.newBatch(4);
+            fill(batch, 4, INPUTS, 2, new SplittableRandom(1));
+            learner.learn(batch);
+            ModelSnapshot good = Published.of("s", 1, learner, T0);
+            // as a v1 job wrote it: parameters only
+            ModelSnapshot v1 = ModelSnapshot.newBuilder(good).setVersion(2).setSnapshotId("s@2").setFeatureStatistics(null)
+                    .setTensors(good.getTensors().subList(0, 2)).build();
+            List<dev.driftwise.schemas.Tensor> shortMean = new ArrayList<>(good.getTensors());
+            shortMean.set(2, Snapshots.tensor(FeatureStatisticsTensors.MEAN, new long[] {INPUTS - 1}, new float[INPUTS - 1]));
+            ModelSnapshot misshapen = ModelSnapshot.newBuilder(good).setVersion(3).setSnapshotId("s@3").setTensors(shortMean).build();
+            ModelSnapshot onPlainSpec = ModelSnapshot.newBuilder(good).setVersion(4).setSnapshotId("s@4")
+                    .setModelSpec(spec.withStandardization(false).toCanonicalString()).build();
+            kafka.send(topic, List.of(record(good), record(v1), record(misshapen), record(onPlainSpec)));
+            await(() -> client.rejections().size() == 3, "3 rejections, have " + client.rejections());
+            List<SnapshotRejection> r = client.rejections();
+            assertEquals(List.of(SnapshotRejection.Reason.UNSUPPORTED, SnapshotRejection.Reason.TENSOR_MISMATCH,
+                    SnapshotRejection.Reason.TENSOR_MISMATCH), r.stream().map(SnapshotRejection::reason).toList(), r.toString());
+            assertTrue(r.get(0).detail().contains("no featureStatistics") && r.get(0).detail().contains("upgrade the training job"),
+                    r.get(0).toString());
+            assertTrue(r.get(1).detail().contains("standardizer.mean is FLOAT32[3]"), r.get(1).toString());
+            assertTrue(r.get(2).detail().contains("does not standardise features, but the snapshot carries feature statistics"),
+                    r.get(2).toString());
+            try (ModelLease lease = client.acquire("s")) {
+                assertEquals(1, lease.version(), "the good snapshot keeps serving");
+            }
+        }
+    }
+
+    @Test
+    void knowsEveryStreamOnTheTopicOnceCaughtUpAndCarriesTheSnapshotsProvenance() throws Exception {
+        String topic = SharedBroker.newTopic("models");
+        kafka.send(topic, List.of(record(version("a", 1)), record(version("b", 3))));
+        try (SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic).build().start()) {
+            await(client::isCaughtUp, "the client to catch up with the records written before it started");
+            assertEquals(List.of("a", "b"), new ArrayList<>(client.streams()), "every stream written before it started");
+            try (ModelLease lease = client.acquire("b")) {
+                ModelProvenance p = lease.provenance();
+                assertEquals(Snapshots.linearSpec(INPUTS), p.modelSpec());
+                assertEquals("sgd", p.optimizer());
+                assertEquals(Map.of("lr", "0.01"), p.optimizerSettings());
+                assertEquals(30, p.step());
+                assertEquals(960, p.samplesSeen());
+                assertEquals(T0.plusSeconds(3), p.createdAt());
+                assertEquals(Map.of("windowLoss", 0.5), p.summaryMetrics());
+                assertEquals("test", p.producerName());
+                assertEquals("run", p.runId());
             }
         }
     }

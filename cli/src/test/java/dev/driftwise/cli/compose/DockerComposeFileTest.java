@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftwise.jobs.options.JobOptions;
+import dev.driftwise.serving.http.ServeCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine;
 
 /**
  * docker-compose.yml checked statically (no Docker engine here): pinned images of the versions the
@@ -56,6 +60,10 @@ class DockerComposeFileTest {
         assertJarMounted("job-submitter", "./jobs/target", "jobs-" + version + "-job.jar");
         assertJarMounted("generator", "./cli/target", "cli-" + version + "-generator.jar");
         assertJarMounted("dashboard", "./dashboard/target", "dashboard-" + version + "-app.jar");
+        assertJarMounted("serve", "./serving/target", "serving-" + version + "-app.jar");
+        assertEquals("true", String.valueOf(env("serve").get("DJL_OFFLINE")), "serve: DJL must not try to download");
+        assertTrue(volumes("serve").contains("djl-cache:" + env("serve").get("DJL_CACHE_DIR")),
+                "serve: PyTorch unpacks into the shared cache volume, once: " + volumes("serve"));
         for (String flink : List.of("jobmanager", "taskmanager", "job-submitter")) {
             assertTrue(volumes(flink).contains("./jobs/target/flink-lib:/opt/flink/lib/driftwise-djl:ro"), flink + ": DJL in lib/");
         }
@@ -91,7 +99,23 @@ class DockerComposeFileTest {
                 assertTrue(seen.add(host), e.getKey() + ": host port " + host + " is already published by another service");
             }
         }
-        assertEquals(Set.of("9092", "8081", "9249", "8088"), seen);
+        assertEquals(Set.of("9092", "8081", "9249", "8088", "8090"), seen);
+    }
+
+    @Test
+    void theServeServiceTakesItsFlagsAndListensOnEveryInterfaceOfItsContainer() {
+        String command = String.valueOf(services.get("serve").get("command"));
+        String[] args = command.substring(command.indexOf(".jar") + 4).trim().split("\\s+");
+        ServeCommand serve = new ServeCommand(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        new CommandLine(serve).parseArgs(args); // throws on a flag `driftwise serve` does not have
+        Map<String, String> flags = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            flags.put(args[i], args[i + 1]);
+        }
+        assertEquals("kafka:19092", flags.get("--bootstrap"), "the broker's listener inside the compose network: " + command);
+        assertEquals("0.0.0.0", flags.get("--bind"), "published from a container, it must listen beyond loopback: " + command);
+        assertTrue(((List<?>) services.get("serve").get("ports")).contains(flags.get("--port") + ":" + flags.get("--port")),
+                "the port it listens on is the one published: " + command);
     }
 
     private static void assertJarMounted(String service, String hostDir, String jar) {
@@ -107,6 +131,12 @@ class DockerComposeFileTest {
         // in a reactor build jobs and dashboard are packaged before cli's tests run; each shaded jar comes with its main jar
         if (Files.isRegularFile(jobs.resolve("jobs-" + version + ".jar"))) {
             assertTrue(Files.isRegularFile(jobs.resolve("jobs-" + version + "-job.jar")), "jobs/target/jobs-" + version + "-job.jar");
+        }
+        Path serving = ROOT.resolve("serving/target");
+        if (Files.isRegularFile(serving.resolve("serving-" + version + ".jar"))) {
+            assertTrue(Files.isRegularFile(serving.resolve("serving-" + version + "-app.jar")), "serving/target/serving-" + version + "-app.jar");
+            assertTrue(Files.isRegularFile(serving.resolve("serving-lib/pytorch-native-cpu-" + pomProperty("pytorch.version") + "-linux-x86_64.jar")),
+                    "serving/target/serving-lib holds the libraries the app jar's manifest names, PyTorch's natives included");
         }
         Path dashboard = ROOT.resolve("dashboard/target");
         if (Files.isRegularFile(dashboard.resolve("dashboard-" + version + ".jar"))) {

@@ -133,6 +133,11 @@ public final class PassThroughLearner implements Learner, LearnerStatus {
     }
 
     @Override
+    public java.util.Optional<dev.driftwise.learner.input.FeatureStandardizer.Statistics> featureStatistics() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public void close() {
         // nothing held
     }

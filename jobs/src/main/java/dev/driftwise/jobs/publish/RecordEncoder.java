@@ -7,6 +7,7 @@ import dev.driftwise.jobs.train.ModelUpdate;
 import dev.driftwise.jobs.train.StepSizeUpdate;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import dev.driftwise.schemas.DeadLetter;
+import dev.driftwise.schemas.FeatureStatistics;
 import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.OptimizerSpec;
 import dev.driftwise.schemas.PrequentialMetrics;
@@ -17,6 +18,7 @@ import dev.driftwise.schemas.SourceOffset;
 import dev.driftwise.schemas.Tensor;
 import dev.driftwise.schemas.TensorDType;
 import dev.driftwise.schemas.provenance.ProducerIdentity;
+import dev.driftwise.schemas.snapshot.FeatureStatisticsTensors;
 import dev.driftwise.schemas.wire.TensorCodec;
 import dev.driftwise.schemas.wire.WireCodec;
 import java.nio.ByteBuffer;
@@ -71,6 +73,11 @@ public final class RecordEncoder {
             tensors.add(Tensor.newBuilder().setName(t.name()).setShape(shape).setDtype(TensorDType.FLOAT32)
                     .setElementOffset(0).setData(TensorCodec.encode(t.data())).build());
         }
+        FeatureStatistics statistics = null;
+        if (u.featureStatistics() != null) { // after the parameters, as tensors, so they are chunked with them
+            tensors.addAll(FeatureStatisticsTensors.encode(u.featureStatistics().mean(), u.featureStatistics().m2()));
+            statistics = FeatureStatistics.newBuilder().setCount(u.featureStatistics().count()).build();
+        }
         List<SourceOffset> offsets = new ArrayList<>();
         for (Map.Entry<Integer, Long> e : new TreeMap<>(u.nextOffsets()).entrySet()) {
             offsets.add(SourceOffset.newBuilder().setTopic(u.sourceTopic()).setPartition(e.getKey()).setOffset(e.getValue()).build());
@@ -79,7 +86,7 @@ public final class RecordEncoder {
                 .setSnapshotId(u.key() + "@" + u.version()).setChunkIndex(0).setChunkCount(1)
                 .setStep(u.step()).setSamplesSeen(u.samplesSeen()).setCreatedAt(now())
                 .setModelSpec(u.modelSpec()).setOptimizer(optimizer(u.optimizer(), u.optimizerSettings())).setTensors(tensors)
-                .setSourceOffsets(offsets).setSummaryMetrics(u.summary())
+                .setSourceOffsets(offsets).setSummaryMetrics(u.summary()).setFeatureStatistics(statistics)
                 .setProvenance(producer.provenanceFor(ModelSnapshot.getClassSchema())).build();
     }
 

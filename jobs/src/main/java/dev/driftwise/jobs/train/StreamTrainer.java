@@ -168,6 +168,7 @@ public final class StreamTrainer implements AutoCloseable {
         state.stepsAtLastModel = status.steps();
         out.model(new ModelUpdate(key, state.modelVersion, status.steps(), state.samplesSeen,
                 learner.spec().toCanonicalString(), status.optimizer(), status.optimizerSettings(), status.parameters(),
+                status.featureStatistics().orElse(null),
                 cadence.sourceTopic(), Map.copyOf(state.nextOffsets), summary()));
     }
 

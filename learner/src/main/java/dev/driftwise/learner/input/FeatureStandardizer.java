@@ -98,6 +98,42 @@ public final class FeatureStandardizer {
         return featureCount;
     }
 
+    /** A copy of the state the transform depends on, e.g. to publish with a model snapshot. */
+    public Statistics statistics() {
+        return new Statistics(count, mean.clone(), m2.clone());
+    }
+
+    /** A standardiser that transforms exactly as the one whose {@link #statistics()} these are. */
+    public static FeatureStandardizer of(Statistics statistics) {
+        FeatureStandardizer s = new FeatureStandardizer(statistics.mean().length);
+        s.count = statistics.count();
+        System.arraycopy(statistics.mean(), 0, s.mean, 0, s.featureCount);
+        System.arraycopy(statistics.m2(), 0, s.m2, 0, s.featureCount);
+        return s;
+    }
+
+    /**
+     * The running statistics: samples folded in, mean and Welford's M2 (Σ (x − mean)²) per feature. A
+     * value checked when built; read from outside (a published snapshot), so errors name the field.
+     */
+    public record Statistics(long count, double[] mean, double[] m2) {
+        public Statistics {
+            if (count < 0) {
+                throw new IllegalArgumentException("feature statistics: count " + count + " is negative");
+            }
+            if (mean == null || m2 == null || mean.length != m2.length) {
+                throw new IllegalArgumentException("feature statistics: mean and m2 need one value per feature, got "
+                        + (mean == null ? "none" : mean.length) + " and " + (m2 == null ? "none" : m2.length));
+            }
+            for (int j = 0; j < mean.length; j++) {
+                if (!Double.isFinite(mean[j]) || !Double.isFinite(m2[j]) || m2[j] < 0) {
+                    throw new IllegalArgumentException("feature statistics of feature " + j + ": mean " + mean[j] + ", m2 "
+                            + m2[j] + "; both must be finite and m2 (a sum of squares) at least 0");
+                }
+            }
+        }
+    }
+
     /** An independent copy (through the snapshot encoding, so it cannot miss a field). */
     public FeatureStandardizer copy() {
         try {

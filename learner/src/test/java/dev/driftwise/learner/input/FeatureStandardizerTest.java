@@ -1,6 +1,9 @@
 package dev.driftwise.learner.input;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -103,5 +106,38 @@ class FeatureStandardizerTest {
         s.update(new float[] {3}, 1);
         s.transform(new float[] {4}, 1, out);
         assertEquals(1, out[0], 0, "one sample: centred only");
+    }
+
+    @Test
+    void aStandardizerRebuiltFromItsStatisticsTransformsBitForBit() {
+        int d = 4;
+        SplittableRandom random = new SplittableRandom(3);
+        float[] rows = new float[300 * d];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (float) (1e5 * (i % d) + random.nextGaussian() * (1 + i % d));
+        }
+        FeatureStandardizer original = new FeatureStandardizer(d);
+        original.update(rows, 300);
+        FeatureStandardizer.Statistics stats = original.statistics();
+        stats.mean()[0] = 42; // a copy: changing it must not touch the original
+        FeatureStandardizer rebuilt = FeatureStandardizer.of(original.statistics());
+        float[] expected = new float[rows.length];
+        float[] actual = new float[rows.length];
+        original.transform(rows, 300, expected);
+        rebuilt.transform(rows, 300, actual);
+        assertArrayEquals(expected, actual, 0f);
+        assertEquals(300, rebuilt.count());
+    }
+
+    @Test
+    void statisticsFromOutsideAreCheckedAndTheProblemNamed() {
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> new FeatureStandardizer.Statistics(5, new double[] {0, Double.NaN}, new double[] {1, 1}));
+        assertTrue(nan.getMessage().contains("feature 1: mean NaN"), nan.getMessage());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new FeatureStandardizer.Statistics(5, new double[] {0}, new double[] {-1}));
+        assertTrue(negative.getMessage().contains("m2 -1.0"), negative.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new FeatureStandardizer.Statistics(-1, new double[1], new double[1]));
+        assertThrows(IllegalArgumentException.class, () -> new FeatureStandardizer.Statistics(1, new double[1], new double[2]));
     }
 }

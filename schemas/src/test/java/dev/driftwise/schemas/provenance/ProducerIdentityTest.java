@@ -17,7 +17,7 @@ class ProducerIdentityTest {
         ProducerIdentity me = new ProducerIdentity("driftwise-jobs", "0.1.0-SNAPSHOT", "job-1", "tm-0");
         Provenance forSample = me.provenanceFor(Sample.getClassSchema());
         assertEquals(2, forSample.getSchemaVersion(), "Sample is at version 2 (v1 lacked provenance)");
-        assertEquals(1, me.provenanceFor(ModelSnapshot.getClassSchema()).getSchemaVersion());
+        assertEquals(2, me.provenanceFor(ModelSnapshot.getClassSchema()).getSchemaVersion(), "ModelSnapshot v2 added featureStatistics");
         assertEquals("driftwise-jobs", forSample.getProducerName());
         assertEquals("0.1.0-SNAPSHOT", forSample.getProducerVersion());
         assertEquals("job-1", forSample.getRunId());

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 
@@ -33,5 +36,20 @@ final class GenericFraming {
         new GenericDatumWriter<GenericData.Record>(writer, GenericData.get()).write(record, encoder);
         encoder.flush();
         return out.toByteArray();
+    }
+
+    /** Reads single-object bytes as an old or foreign reader would: writer schema by fingerprint, resolved to {@code reader}. */
+    static GenericData.Record decode(byte[] bytes, SchemaStore store, Schema reader) throws IOException {
+        if ((bytes[0] & 0xff) != 0xC3 || bytes[1] != 0x01) {
+            throw new IOException("not single-object encoded");
+        }
+        long fp = 0;
+        for (int i = 9; i >= 2; i--) {
+            fp = (fp << 8) | (bytes[i] & 0xffL);
+        }
+        long fingerprint = fp;
+        Schema writer = store.find(fingerprint).orElseThrow(() -> new IOException("unknown fingerprint " + Long.toHexString(fingerprint)));
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, 10, bytes.length - 10, null);
+        return new GenericDatumReader<GenericData.Record>(writer, reader, GenericData.get()).read(null, decoder);
     }
 }

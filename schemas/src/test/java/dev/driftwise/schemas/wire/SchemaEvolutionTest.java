@@ -14,8 +14,10 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,9 @@ class SchemaEvolutionTest {
 
     /** What v1 producers (commit ee99416) stamp on every Sample; computed from that commit's .avsc files. */
     private static final long SAMPLE_V1_FINGERPRINT = 0x50faaccc6f37bb2fL;
+
+    /** What v1 producers of ModelSnapshot (no feature statistics) stamp; computed from the .avsc files at commit 79fe45c. */
+    private static final long MODEL_SNAPSHOT_V1_FINGERPRINT = 0xdd74fd31f5c32c35L;
 
     private final WireCodec codec = WireCodec.standard();
 
@@ -32,11 +37,15 @@ class SchemaEvolutionTest {
     }
 
     @Test
-    void theKeptSampleV1IsExactlyTheSchemaV1ProducersWrote() {
-        Schema v1 = historical("Sample");
-        assertEquals(SAMPLE_V1_FINGERPRINT, SchemaStore.fingerprint(v1),
-                "history/Sample-v1.avsc must never change: its fingerprint is on the topic");
-        assertTrue(codec.schemaStore().find(SAMPLE_V1_FINGERPRINT).isPresent(), "standard store holds Sample v1");
+    void everyKeptV1IsExactlyTheSchemaV1ProducersWroteAndTheStandardStoreHoldsIt() {
+        Map<String, Long> onTheTopics = Map.of("Sample", SAMPLE_V1_FINGERPRINT, "ModelSnapshot", MODEL_SNAPSHOT_V1_FINGERPRINT);
+        for (Map.Entry<String, Long> e : onTheTopics.entrySet()) {
+            assertEquals(e.getValue(), SchemaStore.fingerprint(historical(e.getKey())),
+                    "history/" + e.getKey() + "-v1.avsc must never change: its fingerprint is on the topic");
+            assertTrue(codec.schemaStore().find(e.getValue()).isPresent(), "standard store holds " + e.getKey() + " v1");
+        }
+        assertEquals(2, SchemaStore.schemaVersion(Sample.getClassSchema()), "v2 added provenance");
+        assertEquals(2, SchemaStore.schemaVersion(ModelSnapshot.getClassSchema()), "v2 added featureStatistics");
     }
 
     @Test
@@ -70,6 +79,55 @@ class SchemaEvolutionTest {
         assertEquals("sea(seed=0)", sample.getSource());
         assertNull(sample.getProvenance(), "field added in v2 takes its default");
         assertEquals(sample, codec.decodeAny(bytes));
+    }
+
+    @Test
+    void aModelSnapshotWrittenByAV1ProducerReadsAsTheCurrentRecordWithoutFeatureStatistics() throws Exception {
+        Schema v1 = historical("ModelSnapshot");
+        ModelSnapshot original = TestRecords.modelSnapshot(3);
+        byte[] bytes = GenericFraming.encode(v1, r -> copyInto(original, r));
+        assertEquals(MODEL_SNAPSHOT_V1_FINGERPRINT, WireCodec.fingerprintOf(bytes), "bytes as a v1 producer framed them");
+
+        ModelSnapshot read = codec.decode(bytes, ModelSnapshot.class);
+        assertNull(read.getFeatureStatistics(), "field added in v2 takes its default");
+        assertEquals(original, read, "every v1 field intact");
+        assertEquals(original, codec.decodeAny(bytes));
+    }
+
+    @Test
+    void aV1ReaderReadsAV2SnapshotWithFeatureStatisticsAsTheRecordItKnows() throws Exception {
+        Schema v1 = historical("ModelSnapshot");
+        Schema v2 = ModelSnapshot.getClassSchema();
+        assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
+                SchemaCompatibility.checkReaderWriterCompatibility(v1, v2).getType(), "a v1 reader must resolve v2 records");
+        ModelSnapshot written = TestRecords.standardizingModelSnapshot(5);
+        byte[] bytes = codec.encode(written);
+        assertEquals(SchemaStore.fingerprint(v2), WireCodec.fingerprintOf(bytes));
+
+        // an old reader resolves the writer's schema (found by the fingerprint in the header) to the v1 schema it was built with
+        GenericData.Record old = GenericFraming.decode(bytes, SchemaStore.standard(), v1);
+        assertNull(old.getSchema().getField("featureStatistics"), "the v1 reader does not know the new field");
+        assertEquals(written.getStreamId(), old.get("streamId").toString());
+        assertEquals(written.getVersion(), old.get("version"));
+        assertEquals(written.getModelSpec(), old.get("modelSpec").toString());
+        List<?> tensors = (List<?>) old.get("tensors");
+        assertEquals(written.getTensors().size(), tensors.size(), "parameters and statistics tensors");
+        for (int i = 0; i < tensors.size(); i++) {
+            GenericData.Record t = (GenericData.Record) tensors.get(i);
+            Tensor expected = written.getTensors().get(i);
+            assertEquals(expected.getName(), t.get("name").toString());
+            assertEquals(expected.getDtype().name(), t.get("dtype").toString());
+            assertEquals(expected.getData(), t.get("data"), expected.getName() + " bytes");
+        }
+        assertEquals(2, ((GenericData.Record) old.get("provenance")).get("schemaVersion"), "stamped by a v2 writer");
+    }
+
+    @Test
+    void aV2SnapshotRoundTripsItsFeatureStatisticsExactly() throws Exception {
+        ModelSnapshot written = TestRecords.standardizingModelSnapshot(6);
+        ModelSnapshot read = codec.decode(codec.encode(written), ModelSnapshot.class);
+        assertEquals(written, read);
+        assertEquals(12340L, read.getFeatureStatistics().getCount());
     }
 
     @Test
@@ -122,7 +180,12 @@ class SchemaEvolutionTest {
     /** Copies a specific record's values into a generic record of a (compatible) other schema, by field name. */
     private static void copyInto(org.apache.avro.specific.SpecificRecordBase from, GenericData.Record to) {
         for (Schema.Field f : from.getSchema().getFields()) {
-            to.put(f.name(), toGeneric(from.get(f.name()), to.getSchema().getField(f.name()).schema()));
+            Schema.Field target = to.getSchema().getField(f.name());
+            if (target == null) { // an older schema: only a field left at its default may be dropped
+                assertNull(from.get(f.name()), f.name() + " is set but the older schema " + to.getSchema().getName() + " lacks it");
+                continue;
+            }
+            to.put(f.name(), toGeneric(from.get(f.name()), target.schema()));
         }
     }
 

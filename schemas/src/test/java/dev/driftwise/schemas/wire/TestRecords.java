@@ -34,7 +34,7 @@ final class TestRecords {
 
     static List<SpecificRecord> all(long seed) {
         return List.of(sample(seed, 20), sampleWithoutGroundTruth(seed), modelSnapshot(seed),
-                stepSizeSnapshot(seed), metrics(seed, true), metrics(seed, false), deadLetter(seed));
+                standardizingModelSnapshot(seed), stepSizeSnapshot(seed), metrics(seed, true), metrics(seed, false), deadLetter(seed));
     }
 
     private static final ProducerIdentity PRODUCER =
@@ -83,6 +83,27 @@ final class TestRecords {
                         .setOffset(12340).build()))
                 .setSummaryMetrics(new TreeMap<>(Map.of("windowLoss", 0.31, "fadingLoss", 0.29)))
                 .setProvenance(provenance(ModelSnapshot.class)).build();
+    }
+
+    /** A v2 snapshot of a standardising logistic model on 5 features: parameters, then the feature statistics. */
+    static ModelSnapshot standardizingModelSnapshot(long seed) {
+        Random r = new Random(seed);
+        float[] w = new float[5];
+        double[] mean = new double[5];
+        double[] m2 = new double[5];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) r.nextGaussian();
+            mean[i] = 100 * r.nextGaussian();
+            m2[i] = 1000 * r.nextDouble();
+        }
+        List<Tensor> tensors = new ArrayList<>(List.of(
+                tensor("layer0.weight", List.of(5L, 1L), TensorDType.FLOAT32, 0, TensorCodec.encode(w)),
+                tensor("layer0.bias", List.of(1L), TensorDType.FLOAT32, 0, TensorCodec.encode(new float[] {0.5f}))));
+        tensors.addAll(dev.driftwise.schemas.snapshot.FeatureStatisticsTensors.encode(mean, m2));
+        return ModelSnapshot.newBuilder(modelSnapshot(seed))
+                .setModelSpec("{\"model\":\"logistic\",\"task\":\"binary\",\"inputs\":5,\"bias\":true,\"standardize\":true,\"seed\":0}")
+                .setTensors(tensors)
+                .setFeatureStatistics(dev.driftwise.schemas.FeatureStatistics.newBuilder().setCount(12340).build()).build();
     }
 
     static Tensor tensor(String name, List<Long> shape, TensorDType dtype, long offset, ByteBuffer data) {
