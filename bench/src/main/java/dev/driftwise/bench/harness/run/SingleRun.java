@@ -1,5 +1,6 @@
 package dev.driftwise.bench.harness.run;
 
+import dev.driftwise.bench.harness.method.MethodKind;
 import dev.driftwise.bench.harness.method.MethodSpec;
 import dev.driftwise.bench.harness.score.TaskScorer;
 import dev.driftwise.bench.harness.task.BenchTask;
@@ -19,7 +20,9 @@ import java.util.Map;
 /**
  * Runs one method configuration on one run's stream, prequentially: per micro-batch, predict and
  * score every sample (loss before the update), then one optimizer step; the generator applies its
- * scheduled drift as it produces the samples. A non-finite loss ends the run as diverged. Besides
+ * scheduled drift as it produces the samples. A non-finite loss ends the run as diverged. A scorer
+ * that judges step sizes (T2) gets α after every step: a fixed-step method's grid point, else the
+ * optimizer's first block ({@link StepSizeProbe#firstBlockAlpha}). Besides
  * the scorer's series, the run records {@code driftStarts}: the samples at which the generator's
  * drift index stepped up (the drift marks of the charts), at most {@link #MAX_DRIFT_MARKS}.
  */
@@ -35,7 +38,7 @@ public final class SingleRun {
         long start = System.nanoTime();
         SampleStream stream = task.open(seed);
         GeneratedSample sample = new GeneratedSample(stream.featureCount());
-        TaskScorer scorer = task.newScorer(settings.samples());
+        TaskScorer scorer = task.newScorer(settings.samples(), stream);
         StreamDigest digest = new StreamDigest();
         StepSizeProbe[] probe = new StepSizeProbe[1];
         List<PathPoint> path = new ArrayList<>();
@@ -71,6 +74,9 @@ public final class SingleRun {
                     probe[0].arm();
                 }
                 BatchScores scores = learner.learn(batch);
+                if (scorer.judgesStepSize()) {
+                    scorer.learnedWith(method.kind() == MethodKind.FIXED ? method.effectiveAlpha0() : probe[0].firstBlockAlpha());
+                }
                 for (int b = 0; b < n; b++) {
                     double loss = scores.loss(b);
                     if (!Double.isFinite(loss) && divergedAt < 0) {

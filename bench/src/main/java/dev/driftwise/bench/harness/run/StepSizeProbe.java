@@ -11,6 +11,8 @@ import dev.driftwise.metaoptimize.OptimizerSpec;
 import dev.driftwise.metaoptimize.ParameterLayout;
 import dev.driftwise.metaoptimize.StepContext;
 import dev.driftwise.metaoptimize.StepReport;
+import dev.driftwise.metaoptimize.baseline.HypergradientAdam;
+import dev.driftwise.metaoptimize.baseline.HypergradientSgd;
 import java.util.List;
 
 /**
@@ -57,6 +59,22 @@ final class StepSizeProbe implements OnlineOptimizer {
     /** Measure the next step. */
     void arm() {
         armed = true;
+    }
+
+    /**
+     * α of the optimizer's first block after its last step: a plain field for hypergradient descent;
+     * otherwise {@link OnlineOptimizer#stepSizes()}, which copies β, the trace norms and the last
+     * meta-gradient to the host (about as much again as a one-weight learner's step, see
+     * docs/benchmarks.md, T2), since the optimizers have no cheaper read of α.
+     */
+    double firstBlockAlpha() {
+        if (delegate instanceof HypergradientSgd hd) {
+            return hd.stepSize();
+        }
+        if (delegate instanceof HypergradientAdam hd) {
+            return hd.stepSize();
+        }
+        return delegate.stepSizes().get(0).alpha();
     }
 
     /** −Δw/g of the first layer's weights at the last armed step (NaN where g = 0), row-major. */
