@@ -97,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(names = "--charts", paramLabel = "DIR", description = "write PNG charts: the task's series over time per method "
-            + "(drifts marked), α per block of each adaptive method, robustness curves of --sweep")
+            + "(drifts marked), α per block of each adaptive method, robustness curves of --sweep; T2: α against α*(σ_k)")
     Path charts;
 
     @Option(names = "--path-points", paramLabel = "N", defaultValue = "100", description = "step-size recordings per run (default 100)")
