@@ -19,7 +19,7 @@ public final class GeneratorThroughput {
     }
 
     public static void main(String[] args) {
-        String[] names = args.length > 0 ? args : new String[] {"sutton", "stationary", "hyperplane", "sea-abrupt",
+        String[] names = args.length > 0 ? args : new String[] {"sutton", "level-tracking", "stationary", "hyperplane", "sea-abrupt",
                 "sea-gradual", "permuted", "mixed-demo"};
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();

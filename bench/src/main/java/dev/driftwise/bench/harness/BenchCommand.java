@@ -11,9 +11,10 @@ import dev.driftwise.bench.harness.run.BenchResult;
 import dev.driftwise.bench.harness.run.BenchRunner;
 import dev.driftwise.bench.harness.run.RunSettings;
 import dev.driftwise.bench.harness.task.BenchTask;
-import dev.driftwise.bench.harness.task.CsvData;
 import dev.driftwise.bench.harness.task.CsvTask;
 import dev.driftwise.bench.harness.task.Tasks;
+import dev.driftwise.learner.model.ModelSpec;
+import dev.driftwise.learner.model.Task;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -35,9 +36,10 @@ import picocli.CommandLine.Parameters;
             "numbers); scores are mean ± standard error over the runs, with the",
             "paired difference to the best fixed step size in hindsight.",
             "",
-            "Tasks: T1 (weight flipping), T3 (stationary), T5 / T5-slow (rotating",
-            "hyperplane, t = 0.001 / 0.0001), T6 / T6-gradual (SEA), T7 / T7-mlp",
-            "(permuted-input teacher), or --csv FILE for your own data.",
+            "Tasks: T1 (weight flipping), T2 (level tracking), T3 (stationary),",
+            "T5 / T5-slow (rotating hyperplane, t = 0.001 / 0.0001), T6 / T6-gradual",
+            "(SEA), T7 / T7-mlp (permuted-input teacher), or --csv FILE for your own",
+            "data (--model, --standardize, --score-from).",
             "",
             "Methods (--methods, comma-separated, or all): optimizer specs, the",
             "spelling of the job's --optimizer and of every snapshot:",
@@ -53,12 +55,7 @@ import picocli.CommandLine.Parameters;
             ""})
 public final class BenchCommand implements Callable<Integer> {
 
-    static final String ONE_LAYER_DEFAULTS = "default,sgd,adam,idbd,autostep,sgd-hd,"
-            + "metaoptimize(base=sgd,meta=lion,blocks=per-weight,gamma=0.9),metaoptimize(base=sgd,meta=lion,blocks=scalar,gamma=0.9)";
-    static final String MLP_DEFAULTS = "default,sgd,adam,sgd-hd,adam-hd,metaoptimize(base=sgd,meta=lion,blocks=per-weight,gamma=0.9),"
-            + "metaoptimize(base=adam,meta=lion,blocks=scalar,gamma=0.9)";
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TASK", description = "T1, T3, T5, T5-slow, T6, T6-gradual, T7, T7-mlp (omit with --csv)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TASK", description = "T1, T2, T3, T5, T5-slow, T6, T6-gradual, T7, T7-mlp (omit with --csv)")
     String taskId;
 
     @Option(names = "--samples", paramLabel = "N", description = "samples per run (default: the task's protocol length)")
@@ -70,8 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "1", description = "micro-batch: samples per optimizer step (default 1)")
     int batch;
 
-    @Option(names = "--methods", paramLabel = "LIST", description = "methods to compare (default: " + ONE_LAYER_DEFAULTS
-            + "; for T7-mlp: " + MLP_DEFAULTS + ")")
+    @Option(names = "--methods", paramLabel = "LIST", description = "methods to compare (default: " + BenchTask.ONE_LAYER_METHODS
+            + "; for T7-mlp: " + BenchTask.MLP_METHODS + "; for T2: " + Tasks.T2_METHODS + ")")
     String methods;
 
     @Option(names = "--grid", paramLabel = "GRID", defaultValue = "pow2", description = "fixed-step grid: pow2 (2^0 … 2^-16, default) or half-decades (1 … 1e-5)")
@@ -100,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(names = "--charts", paramLabel = "DIR", description = "write PNG charts: the task's series over time per method "
-            + "(drifts marked), α per block of each adaptive method, robustness curves of --sweep")
+            + "(drifts marked), α per block of each adaptive method, robustness curves of --sweep; T2: α against α*(σ_k)")
     Path charts;
 
     @Option(names = "--path-points", paramLabel = "N", defaultValue = "100", description = "step-size recordings per run (default 100)")
@@ -112,8 +109,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "COLUMN", description = "with --csv: the target column")
     String target;
 
-    @Option(names = "--task", paramLabel = "KIND", description = "with --csv: regression, binary or multiclass")
+    @Option(names = "--task", paramLabel = "KIND", description = "with --csv: regression, binary or multiclass (default: the --model's)")
     String csvTask;
+
+    @Option(names = "--model", paramLabel = "SPEC", description = "with --csv: the model, as the job's --model: linear:<d>, logistic:<d>, "
+            + "softmax:<d>:<classes>, mlp:<d>-<hidden>-...-<outputs> or a learner JSON spec (default: linear, logistic or softmax"
+            + " with bias, per --task)")
+    String model;
+
+    @Option(names = "--standardize", paramLabel = "true|false", arity = "1",
+            description = "with --csv: standardise features online, running mean and variance (default true)")
+    Boolean standardize;
+
+    @Option(names = "--score-from", paramLabel = "N", description = "with --csv: score the samples from 0-based index N on"
+            + " (default 0: the whole stream, start-up included)")
+    Long scoreFrom;
 
     @Option(names = "--quiet", description = "no progress lines on stderr")
     boolean quiet;
@@ -164,10 +174,14 @@ public final class BenchCommand implements Callable<Integer> {
         if (!task.seedChangesStream() && n > task.protocolSamples()) {
             throw new IllegalArgumentException("--samples " + n + ": the CSV has only " + task.protocolSamples() + " rows");
         }
+        if (scoreFrom != null && scoreFrom >= n) {
+            throw new IllegalArgumentException("--score-from " + scoreFrom + ": the run has only " + n + " samples (0 to " + (n - 1)
+                    + "), so nothing would be scored; give an index below " + n);
+        }
         if (alpha0 != null && !(alpha0 > 0)) {
             throw new IllegalArgumentException("--alpha0 " + alpha0 + ": must be > 0, e.g. 1e-4");
         }
-        String methodList = methods != null ? methods : task.model().layerCount() == 1 ? ONE_LAYER_DEFAULTS : MLP_DEFAULTS;
+        String methodList = methods != null ? methods : task.defaultMethods();
         BenchPlan plan = new BenchPlan(task, BenchMethod.parseList(methodList), r, seed, new RunSettings(n, batch, pathPoints),
                 StepSizeGrid.parse(grid), alpha0, sweepKind,
                 sweepValues != null ? sweepValues : sweepKind.defaultValues(), threads);
@@ -196,15 +210,21 @@ public final class BenchCommand implements Callable<Integer> {
             if (target == null) {
                 throw new IllegalArgumentException("--csv needs --target COLUMN, the column to predict");
             }
-            if (csvTask == null) {
-                throw new IllegalArgumentException("--csv needs --task regression|binary|multiclass");
+            if (scoreFrom != null && scoreFrom < 0) {
+                throw new IllegalArgumentException("--score-from " + scoreFrom + ": must be a sample index ≥ 0 (0 scores the whole stream)");
             }
-            CsvData.Task kind = Arrays.stream(CsvData.Task.values()).filter(t -> t.name().equalsIgnoreCase(csvTask)).findFirst()
+            Task kind = csvTask == null ? null : Arrays.stream(Task.values()).filter(t -> t.id().equalsIgnoreCase(csvTask)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("--task " + csvTask + ": use regression, binary or multiclass"));
-            return new CsvTask(csv, target, kind);
+            ModelSpec spec = model == null ? null : CsvTask.readModel(model, kind);
+            if (kind == null && spec == null) {
+                throw new IllegalArgumentException("--csv needs --task regression|binary|multiclass, or a --model whose task it is");
+            }
+            return new CsvTask(csv, new CsvTask.Settings(target, kind != null ? kind : spec.task(), model, spec,
+                    standardize == null || standardize, scoreFrom == null ? 0 : scoreFrom));
         }
-        if (target != null || csvTask != null) {
-            throw new IllegalArgumentException("--target and --task go with --csv FILE; the built-in tasks define their own");
+        if (target != null || csvTask != null || model != null || standardize != null || scoreFrom != null) {
+            throw new IllegalArgumentException("--target, --task, --model, --standardize and --score-from go with --csv FILE;"
+                    + " the built-in tasks define their own");
         }
         if (taskId == null) {
             throw new IllegalArgumentException("name a task (" + String.join(", ", Tasks.ids()) + ") or give --csv FILE");

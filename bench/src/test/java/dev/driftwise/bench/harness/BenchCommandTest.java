@@ -91,6 +91,37 @@ class BenchCommandTest {
         assertTrue(Files.exists(charts.resolve("T1-alpha-idbd.png")), "IDBD's α chart in " + charts + ": " + Files.list(charts).toList());
     }
 
+    /** A tiny T2: the table carries the three T2 scores for a fixed, a classic and a MetaOptimize method, the JSON the per-segment values. */
+    @Test
+    void tinyT2ReportsItsThreeScores() throws Exception {
+        Path json = dir.resolve("t2.json");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = BenchCommand.execute(new String[] {"T2", "--samples", "3000", "--runs", "1",
+                "--methods", "sgd(lr=0.5),idbd,metaoptimize(base=sgd,meta=lion,blocks=scalar,gamma=0.9)", "--json", json.toString(), "--quiet"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, "exit code; stderr: " + err.toString(StandardCharsets.UTF_8));
+        assertTrue(table.startsWith("T2  level tracking"), table);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("mse", root.path("task").path("primaryScore").asText());
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (JsonNode m : root.path("methods")) {
+            names.add(m.path("name").asText());
+            for (String score : new String[] {"mse", "meanExcessRatio", "meanAbsLogAlphaRatio"}) {
+                JsonNode mean = m.path("scores").path(score).path("mean");
+                assertTrue(mean.isNumber() && mean.asDouble() > 0, m.path("name").asText() + " " + score + ": " + m.path("scores"));
+            }
+            JsonNode series = m.path("points").get(0).path("runs").get(0).path("series");
+            assertEquals(1, series.path("segmentExcessRatio").size(), "one segment, scored from sample 2,500: " + series);
+            assertEquals(1, series.path("segmentSigma").size());
+        }
+        assertEquals(java.util.List.of("sgd(lr=0.5)", "idbd", "metaoptimize(base=sgd,meta=lion,blocks=scalar,gamma=0.9)"), names);
+        for (String score : new String[] {"meanExcessRatio", "meanAbsLogAlphaRatio"}) {
+            assertTrue(table.contains(score), "the table shows " + score + ": " + table);
+        }
+    }
+
     @Test
     void badInputIsAClearErrorWithExitCode2() {
         assertError(new String[] {"T9"}, "unknown task 'T9'");

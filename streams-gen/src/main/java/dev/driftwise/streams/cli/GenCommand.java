@@ -193,9 +193,10 @@ public final class GenCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (listScenarios) {
             PrintWriter outWriter = spec.commandLine().getOut();
+            int width = catalog.builtInNames().stream().mapToInt(String::length).max().orElse(0);
             for (String name : catalog.builtInNames()) {
                 String about = catalog.describe(catalog.load(name, null));
-                outWriter.println(about.isEmpty() ? name : String.format("%-12s %s", name, about));
+                outWriter.println(about.isEmpty() ? name : String.format("%-" + width + "s  %s", name, about));
             }
             outWriter.flush();
             return 0;

@@ -18,6 +18,7 @@ public final class TaskFamilies {
 
     static {
         FACTORIES.put(SuttonWeightFlipping.NAME, SuttonWeightFlipping::from);
+        FACTORIES.put(LevelTracking.NAME, LevelTracking::from);
         FACTORIES.put(LinearRegression.NAME, LinearRegression::from);
         FACTORIES.put(RotatingHyperplane.NAME, RotatingHyperplane::from);
         FACTORIES.put(Sea.NAME, Sea::from);
@@ -29,7 +30,7 @@ public final class TaskFamilies {
     private TaskFamilies() {
     }
 
-    /** sutton, linear, hyperplane, sea, permuted, rbf, agrawal. */
+    /** sutton, level, linear, hyperplane, sea, permuted, rbf, agrawal. */
     public static Set<String> names() {
         return Collections.unmodifiableSet(FACTORIES.keySet());
     }

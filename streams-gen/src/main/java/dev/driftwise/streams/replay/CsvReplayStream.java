@@ -36,7 +36,7 @@ public final class CsvReplayStream implements SampleStream, AutoCloseable {
 
     @Override
     public String targetKind() {
-        return "regression";
+        return replay.targetKind();
     }
 
     @Override

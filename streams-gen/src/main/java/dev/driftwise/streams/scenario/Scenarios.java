@@ -32,7 +32,7 @@ public final class Scenarios {
 
     /** The built-in scenarios, by name. */
     public static final List<String> BUILT_IN = List.of(
-            "sutton", "stationary", "hyperplane", "sea-abrupt", "sea-gradual", "permuted", "mixed-demo");
+            "sutton", "level-tracking", "stationary", "hyperplane", "sea-abrupt", "sea-gradual", "permuted", "mixed-demo");
 
     /** Where the built-ins live on the classpath (namespaced, so a shaded jar cannot mix them up). */
     static final String RESOURCE_FOLDER = "/dev/driftwise/streams/scenarios/";

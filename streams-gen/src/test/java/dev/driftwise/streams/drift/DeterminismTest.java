@@ -19,7 +19,7 @@ class DeterminismTest {
 
     /** Same seed: the same 10,000 samples, every field; the second streams() call replays from the start. */
     @ParameterizedTest
-    @ValueSource(strings = {"sutton", "stationary", "hyperplane", "sea-abrupt", "sea-gradual", "permuted", "mixed-demo"})
+    @ValueSource(strings = {"sutton", "level-tracking", "stationary", "hyperplane", "sea-abrupt", "sea-gradual", "permuted", "mixed-demo"})
     void sameSeedGivesIdenticalSamples(String name) {
         Scenario a = Scenarios.load(name, 5L);
         Scenario b = Scenarios.load(name, 5L);
@@ -40,7 +40,7 @@ class DeterminismTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sutton", "stationary", "hyperplane", "sea-abrupt", "sea-gradual", "permuted", "mixed-demo"})
+    @ValueSource(strings = {"sutton", "level-tracking", "stationary", "hyperplane", "sea-abrupt", "sea-gradual", "permuted", "mixed-demo"})
     void differentSeedsGiveDifferentSamples(String name) {
         long h1 = hash(Scenarios.load(name, 1L).streams().get(0));
         long h2 = hash(Scenarios.load(name, 2L).streams().get(0));

@@ -12,7 +12,7 @@ class TaskFamiliesTest {
 
     @Test
     void everyFamilyBuildsFromDefaultsAndDrawsValidSamples() {
-        assertEquals(List.of("sutton", "linear", "hyperplane", "sea", "permuted", "rbf", "agrawal"),
+        assertEquals(List.of("sutton", "level", "linear", "hyperplane", "sea", "permuted", "rbf", "agrawal"),
                 List.copyOf(TaskFamilies.names()));
         for (String name : TaskFamilies.names()) {
             TaskFamily family = TaskFamilies.create(name, FamilyParams.defaults(), new StreamRandoms(1));

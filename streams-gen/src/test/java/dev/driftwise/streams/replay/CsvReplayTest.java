@@ -47,7 +47,10 @@ class CsvReplayTest {
 
     @Test
     void aNonNumericCellNamesFileLineColumnAndValue() throws IOException {
-        assertMessage("FILE:4: column 'a' (1): 'abc' is not a number", badData("a,b,y\n1,2,3\n4,5,6\nabc,8,9\n"));
+        assertMessage("FILE:4: column 'a' (1): 'abc' is not a number; every feature column must be numeric"
+                + " (encode categories as numbers, or leave the column out)", badData("a,b,y\n1,2,3\n4,5,6\nabc,8,9\n"));
+        assertMessage("FILE:3: column 'y' (3): 'high' is not a number; a regression target must be numeric"
+                + " (class labels need a classification task)", badData("a,b,y\n1,2,3\n4,5,high\n"));
     }
 
     @Test
@@ -57,7 +60,8 @@ class CsvReplayTest {
 
     @Test
     void aRaggedRowNamesTheLineAndBothWidths() throws IOException {
-        assertMessage("FILE:3: row has 2 cells but the header has 3 columns (ragged row)", badData("a,b,y\n1,2,3\n4,5\n"));
+        assertMessage("FILE:3: row has 2 cells but the header has 3 columns (ragged row); every row needs one cell per column",
+                badData("a,b,y\n1,2,3\n4,5\n"));
     }
 
     @Test
@@ -92,5 +96,40 @@ class CsvReplayTest {
             assertEquals(0, stream.remaining());
             assertThrows(IllegalStateException.class, () -> stream.next(s));
         }
+    }
+
+    /** Class labels: any text (quoted, with commas), numbered in sorted order; a missing label is refused. */
+    @Test
+    void labelsAreNumberedInSortedOrderAndReplayedAsClassIndices() throws IOException {
+        Path f = csv("x,label\r\n1,\"yes, sure\"\r\n2,no\r\n3,\"yes, sure\"\r\n4,maybe\r\n");
+        CsvReplay replay = CsvReplay.validate(f, "label", "answers", List.of(), CsvReplay.Target.LABEL);
+        assertEquals(List.of("maybe", "no", "yes, sure"), replay.classes());
+        assertEquals("multiclass:3", replay.targetKind());
+        double[] targets = new double[4];
+        try (CsvReplayStream stream = replay.open()) {
+            assertEquals("multiclass:3", stream.targetKind());
+            GeneratedSample s = new GeneratedSample(1);
+            for (int i = 0; i < 4; i++) {
+                stream.next(s);
+                targets[i] = s.target;
+            }
+        }
+        assertArrayEquals(new double[] {2, 1, 2, 0}, targets, "class indices in file order");
+        assertEquals("regression", CsvReplay.validate(csv("x,y\n1,2\n"), "y", "n", List.of()).targetKind());
+    }
+
+    @Test
+    void numericLabelsSortAsNumbersAndTwoAreBinary() throws IOException {
+        CsvReplay replay = CsvReplay.validate(csv("x,y\n1,10\n2,9\n3,10\n"), "y", "n", List.of(), CsvReplay.Target.LABEL);
+        assertEquals(List.of("9", "10"), replay.classes(), "9 before 10: numbers, not text");
+        assertEquals("binary", replay.targetKind());
+    }
+
+    @Test
+    void aMissingLabelNamesTheCell() throws IOException {
+        Path f = csv("x,y\n1,a\n2,\n");
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> CsvReplay.validate(f, "y", "n", List.of(), CsvReplay.Target.LABEL));
+        assertMessage("FILE:3: column 'y' (2): missing value; fill or drop the row before replaying", e);
     }
 }

@@ -23,6 +23,7 @@ class ScenariosTest {
         record Expect(String name, int streams, int features, String kind) { }
         List<Expect> expected = List.of(
                 new Expect("sutton", 1, 20, "regression"),
+                new Expect("level-tracking", 1, 1, "regression"),
                 new Expect("stationary", 1, 20, "regression"),
                 new Expect("hyperplane", 1, 10, "binary"),
                 new Expect("sea-abrupt", 1, 3, "binary"),

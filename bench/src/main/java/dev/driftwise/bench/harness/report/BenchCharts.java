@@ -3,6 +3,7 @@ package dev.driftwise.bench.harness.report;
 import dev.driftwise.bench.harness.run.BenchResult;
 import dev.driftwise.bench.harness.run.ConfigResult;
 import dev.driftwise.bench.harness.run.MethodResult;
+import dev.driftwise.bench.harness.run.RunResult;
 import dev.driftwise.bench.harness.run.SweepResult;
 import dev.driftwise.bench.harness.score.PrimaryScore;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import org.jfree.chart.JFreeChart;
  * The PNG charts of a bench ({@code --charts DIR}): the task's natural series over time per method
  * (T1/T3 windowed MSE, T5–T7 window accuracy; mean over runs) with the drifts marked, α per block
  * over time for each adaptive method, and for {@code --sweep} the robustness curves and the α paths
- * from every swept value. The series come from {@link ChartSeries}; the drawing from {@link LineChart}.
+ * from every swept value; for T2 each method's α against the optimum α*(σ_k). The series come from {@link ChartSeries}; the drawing from {@link LineChart}.
  */
 public final class BenchCharts {
 
@@ -63,6 +64,11 @@ public final class BenchCharts {
             }
         }
 
+        ChartFile tracking = trackingChart(result, folder, drifts);
+        if (tracking != null) {
+            out.add(tracking);
+        }
+
         for (SweepResult s : result.sweeps()) {
             List<LineChart.Line> paths = new ArrayList<>();
             for (ConfigResult c : s.points()) {
@@ -94,6 +100,38 @@ public final class BenchCharts {
                             "missing points diverged", parameter + " (log scale)", loss, true, false, curves, new double[0], levels)));
         }
         return out;
+    }
+
+    /**
+     * T2: run 0's α of every method (a fixed step's grid point, an adaptive method's first block)
+     * against the optimum α*(σ_k) of each segment; null for a task without σ ground truth.
+     */
+    private static ChartFile trackingChart(BenchResult result, Path folder, double[] drifts) {
+        List<LineChart.Line> lines = new ArrayList<>();
+        for (MethodResult m : result.methods()) {
+            if (m.best() == null || m.best().runs().get(0).diverged()) {
+                continue;
+            }
+            RunResult run = m.best().runs().get(0);
+            if (lines.isEmpty()) {
+                LineChart.Line optimum = ChartSeries.optimalStepSizes(run, result.settings().samples());
+                if (optimum == null) {
+                    return null;
+                }
+                lines.add(optimum);
+            }
+            if (!run.path().isEmpty()) {
+                lines.add(ChartSeries.runAlpha(run, m.best().method().label()));
+            }
+        }
+        if (lines.isEmpty()) {
+            return null;
+        }
+        String task = result.task().id();
+        return new ChartFile(folder.resolve(task + "-alpha-vs-optimum.png"), LineChart.build(task
+                + ": α against the optimum α*(σ_k), run 0 (seed " + result.seeds()[0] + ")",
+                "dashed: α*(σ_k) of each segment; solid: each method's α (Adam bases: before the normaliser)",
+                "samples", "α (log scale)", false, true, lines, drifts, List.of()));
     }
 
     /** Writes every chart of {@code result} as a {@value #WIDTH}×{@value #HEIGHT} PNG into {@code folder}. */

@@ -7,6 +7,7 @@ import dev.driftwise.bench.harness.run.PathPoint;
 import dev.driftwise.bench.harness.run.RunResult;
 import dev.driftwise.bench.harness.run.SweepResult;
 import dev.driftwise.bench.harness.score.PrimaryScore;
+import dev.driftwise.bench.harness.score.RandomWalkOptimum;
 import dev.driftwise.metaoptimize.BlockStepSize;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,6 +117,40 @@ final class ChartSeries {
             return new LineChart.Line(name, line.x(), line.y(), false);
         }
         return null;
+    }
+
+    /**
+     * α*(σ_k) of run 0 as a step line, from its {@code segmentSigma} and {@code driftStarts} series
+     * (T2); null when the run has no σ series. Segment k runs from drift start k − 1 (0 for k = 0) to
+     * the next; only segments with scored samples carry a σ, so a last segment cut inside its burn-in
+     * is left out.
+     */
+    static LineChart.Line optimalStepSizes(RunResult run, long samples) {
+        double[] sigma = run.series().get("segmentSigma");
+        if (sigma == null || sigma.length == 0) {
+            return null;
+        }
+        double[] starts = run.series().getOrDefault("driftStarts", new double[0]);
+        double[] x = new double[2 * sigma.length];
+        double[] y = new double[2 * sigma.length];
+        for (int k = 0; k < sigma.length; k++) {
+            x[2 * k] = k == 0 ? 0 : starts[k - 1];
+            x[2 * k + 1] = k < starts.length ? starts[k] : samples;
+            y[2 * k] = RandomWalkOptimum.bestStepSize(sigma[k]);
+            y[2 * k + 1] = y[2 * k];
+        }
+        return new LineChart.Line("α*(σ_k)", x, y, true);
+    }
+
+    /** The first block's α of one run along its recorded path. */
+    static LineChart.Line runAlpha(RunResult run, String name) {
+        double[] x = new double[run.path().size()];
+        double[] y = new double[x.length];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = run.path().get(k).sample();
+            y[k] = run.path().get(k).blocks().get(0).alpha();
+        }
+        return new LineChart.Line(name, x, y, false);
     }
 
     /** The sweep's curve: the primary score as a loss (error rate for accuracies) per swept value; diverged points NaN. */

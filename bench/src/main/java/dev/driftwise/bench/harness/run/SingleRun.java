@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * Runs one method configuration on one run's stream, prequentially: per micro-batch, predict and
  * score every sample (loss before the update), then one optimizer step; the generator applies its
- * scheduled drift as it produces the samples. A non-finite loss ends the run as diverged. Besides
+ * scheduled drift as it produces the samples. A non-finite loss ends the run as diverged. A scorer
+ * that judges step sizes (T2) gets α after every step: a fixed-step method's grid point, else the
+ * optimizer's first block ({@link dev.driftwise.learner.LearnerStatus#alphas}). Besides
  * the scorer's series, the run records {@code driftStarts}: the samples at which the generator's
  * drift index stepped up (the drift marks of the charts), at most {@link #MAX_DRIFT_MARKS}.
  */
@@ -35,7 +37,7 @@ public final class SingleRun {
         long start = System.nanoTime();
         SampleStream stream = task.open(seed);
         GeneratedSample sample = new GeneratedSample(stream.featureCount());
-        TaskScorer scorer = task.newScorer(settings.samples());
+        TaskScorer scorer = task.newScorer(settings.samples(), stream);
         StreamDigest digest = new StreamDigest();
         StepSizeProbe[] probe = new StepSizeProbe[1];
         List<PathPoint> path = new ArrayList<>();
@@ -75,6 +77,9 @@ public final class SingleRun {
                     probe[0].arm();
                 }
                 BatchScores scores = learner.learn(batch);
+                if (scorer.judgesStepSize()) {
+                    scorer.learnedWith(learner.alphas()[0]);
+                }
                 for (int b = 0; b < n; b++) {
                     double loss = scores.loss(b);
                     if (!Double.isFinite(loss) && divergedAt < 0) {

@@ -16,6 +16,22 @@ public interface TaskScorer {
      */
     void record(long index, int driftIndex, double loss, boolean correct);
 
+    /**
+     * Whether this scorer judges the step size (T2): the run then reads the optimizer's α after every
+     * step, which costs host copies for most optimizers, and calls {@link #learnedWith} before
+     * recording the step's samples. False by default: nothing is read.
+     */
+    default boolean judgesStepSize() {
+        return false;
+    }
+
+    /**
+     * The step size α after the optimizer step that learned from the samples recorded next (one α
+     * per micro-batch; for a fixed-step method the grid point).
+     */
+    default void learnedWith(double alpha) {
+    }
+
     /** The run's scalar scores by name, the task's primary score first. NaN where undefined. */
     Map<String, Double> scores();
 

@@ -9,6 +9,13 @@ import java.util.List;
 /** A learning task of benchmarks.md (or a user's CSV): its stream per run, its model, its score. */
 public interface BenchTask {
 
+    /** The methods compared when {@code --methods} is not given, for one-layer models. */
+    String ONE_LAYER_METHODS = "default,sgd,adam,idbd,autostep,sgd-hd,"
+            + "metaoptimize(base=sgd,meta=lion,blocks=per-weight,gamma=0.9),metaoptimize(base=sgd,meta=lion,blocks=scalar,gamma=0.9)";
+    /** ... and for MLPs, where IDBD and Autostep cannot run (they need the exact diagonal Hessian). */
+    String MLP_METHODS = "default,sgd,adam,sgd-hd,adam-hd,metaoptimize(base=sgd,meta=lion,blocks=per-weight,gamma=0.9),"
+            + "metaoptimize(base=adam,meta=lion,blocks=scalar,gamma=0.9)";
+
     /** "T1", "T3", …, or "csv". */
     String id();
 
@@ -26,8 +33,16 @@ public interface BenchTask {
     /** A fresh stream for run seed {@code seed}: the same seed gives the same samples (common random numbers). */
     SampleStream open(long seed);
 
-    /** A scorer for a run of {@code samples} samples (windows scale with shortened streams). */
-    TaskScorer newScorer(long samples);
+    /**
+     * A scorer for a run of {@code samples} samples (windows scale with shortened streams) on
+     * {@code stream}, the run's stream from {@link #open} (T2 reads its ground truth σ_k there).
+     */
+    TaskScorer newScorer(long samples, SampleStream stream);
+
+    /** The methods compared when {@code --methods} is not given. */
+    default String defaultMethods() {
+        return model().layerCount() == 1 ? ONE_LAYER_METHODS : MLP_METHODS;
+    }
 
     /** Inputs whose step sizes are reported per group; may be empty. */
     List<WeightGroup> weightGroups();

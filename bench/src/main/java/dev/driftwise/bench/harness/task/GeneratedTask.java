@@ -14,6 +14,12 @@ import java.util.function.LongFunction;
  */
 final class GeneratedTask implements BenchTask {
 
+    /** A task's scorer for a run of {@code samples} samples on the run's {@code stream}. */
+    @FunctionalInterface
+    interface Scorers {
+        TaskScorer create(long samples, SampleStream stream);
+    }
+
     private final String id;
     private final String title;
     private final String scenarioName;
@@ -21,12 +27,12 @@ final class GeneratedTask implements BenchTask {
     private final ModelSpec model;
     private final long protocolSamples;
     private final PrimaryScore primary;
-    private final LongFunction<TaskScorer> scorers;
+    private final Scorers scorers;
     private final List<WeightGroup> groups;
 
     /** @param scenarioJson scenario text, or null to load the built-in {@code scenarioName} */
     GeneratedTask(String id, String title, String scenarioName, String scenarioJson, ModelSpec model,
-                  long protocolSamples, PrimaryScore primary, LongFunction<TaskScorer> scorers, List<WeightGroup> groups) {
+                  long protocolSamples, PrimaryScore primary, Scorers scorers, List<WeightGroup> groups) {
         this.id = id;
         this.title = title;
         this.scenarioName = scenarioName;
@@ -39,6 +45,13 @@ final class GeneratedTask implements BenchTask {
     }
 
     private LongFunction<String> scaledScenario;
+    private String defaultMethods;
+
+    /** Makes {@link #defaultMethods} this list instead of the one for the model's depth. */
+    GeneratedTask comparing(String methods) {
+        this.defaultMethods = methods;
+        return this;
+    }
 
     /** Makes {@link #forSamples} rebuild the scenario JSON for a shortened stream. */
     GeneratedTask scaledBy(LongFunction<String> scenarioForSamples) {
@@ -52,7 +65,7 @@ final class GeneratedTask implements BenchTask {
             return this;
         }
         return new GeneratedTask(id, title + " (drift schedule scaled to " + samples + " samples)", scenarioName,
-                scaledScenario.apply(samples), model, protocolSamples, primary, scorers, groups);
+                scaledScenario.apply(samples), model, protocolSamples, primary, scorers, groups).comparing(defaultMethods);
     }
 
     @Override public String id() { return id; }
@@ -71,7 +84,12 @@ final class GeneratedTask implements BenchTask {
     }
 
     @Override
-    public TaskScorer newScorer(long samples) {
-        return scorers.apply(samples);
+    public TaskScorer newScorer(long samples, SampleStream stream) {
+        return scorers.create(samples, stream);
+    }
+
+    @Override
+    public String defaultMethods() {
+        return defaultMethods != null ? defaultMethods : BenchTask.super.defaultMethods();
     }
 }

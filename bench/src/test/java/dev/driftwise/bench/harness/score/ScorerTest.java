@@ -72,6 +72,23 @@ class ScorerTest {
         assertEquals(0.75, t.scores().get("accuracy"), 1e-12);
     }
 
+    /** --score-from: accuracy and log-loss count samples 2, 3, 4 only; the whole stream's accuracy is kept beside them. */
+    @Test
+    void prequentialAccuracyFromAScoreWindow() {
+        PrequentialAccuracy a = new PrequentialAccuracy(2, 2);
+        boolean[] correct = {false, false, true, false, true};
+        double[] loss = {9, 9, 0.1, 0.7, 0.1};
+        for (int i = 0; i < correct.length; i++) {
+            a.record(i, 0, loss[i], correct[i]);
+        }
+        assertEquals(2.0 / 3, a.scores().get("accuracy"), 1e-12, "samples 2-4: 2 of 3");
+        assertEquals(0.3, a.scores().get("logLoss"), 1e-12, "(0.1 + 0.7 + 0.1) / 3");
+        assertEquals(0.4, a.scores().get("accuracyWholeStream"), 1e-12, "2 of 5");
+        assertEquals(0.5, a.scores().get("lowestWindowAccuracy"), 1e-12, "windows inside the score window: [2,3] 0.5, [3,4] 0.5");
+        assertArrayEquals(new double[] {0, 0.5}, a.series().get("windowAccuracy"), 1e-12, "the series runs over every sample");
+        assertTrue(!new PrequentialAccuracy(2).scores().containsKey("accuracyWholeStream"), "no duplicate without a window");
+    }
+
     @Test
     void accuracyAsALossForRankingAndRobustWidth() {
         PrimaryScore acc = new PrimaryScore("accuracy", false);

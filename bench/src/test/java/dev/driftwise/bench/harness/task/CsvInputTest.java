@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftwise.bench.harness.BenchCommandErrors;
+import dev.driftwise.learner.model.Task;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,21 +46,21 @@ class CsvInputTest {
     void missingTargetColumnListsTheColumns() throws IOException {
         Path f = write("a.csv", "x1,x2,label\n1,2,0\n");
         String m = csv(f, "y", "binary");
-        assertTrue(m.contains("--target y") && m.contains("x1, x2, label"), m);
+        assertTrue(m.contains("'--target': 'y'") && m.contains("x1, x2, label"), m);
     }
 
     @Test
     void nonNumericFeatureNamesLineColumnAndValue() throws IOException {
         Path f = write("b.csv", "x1,x2,y\n1,2,3\n4,abc,6\n");
         String m = csv(f, "y", "regression");
-        assertTrue(m.contains("line 3") && m.contains("'x2'") && m.contains("\"abc\""), m);
+        assertTrue(m.contains("b.csv:3:") && m.contains("'x2'") && m.contains("'abc'") && m.contains("must be numeric"), m);
     }
 
     @Test
     void wrongFieldCount() throws IOException {
         Path f = write("c.csv", "x1,x2,y\n1,2,3\n4,5\n");
         String m = csv(f, "y", "regression");
-        assertTrue(m.contains("line 3") && m.contains("2 fields") && m.contains("header has 3"), m);
+        assertTrue(m.contains("c.csv:3:") && m.contains("2 cells") && m.contains("header has 3"), m);
     }
 
     @Test
@@ -73,7 +74,7 @@ class CsvInputTest {
     void nonNumericRegressionTarget() throws IOException {
         Path f = write("e.csv", "x,y\n1,2\n2,high\n");
         String m = csv(f, "y", "regression");
-        assertTrue(m.contains("line 3") && m.contains("\"high\""), m);
+        assertTrue(m.contains("e.csv:3:") && m.contains("'high'") && m.contains("regression target must be numeric"), m);
     }
 
     @Test
@@ -87,7 +88,7 @@ class CsvInputTest {
     @Test
     void labelsAreNumberedInSortedOrder() throws IOException {
         Path f = write("g.csv", "x,y\n1,10\n2,9\n3,10\n");
-        CsvData data = CsvData.read(f, "y", CsvData.Task.BINARY);
+        CsvData data = CsvData.read(f, "y", Task.BINARY);
         assertEquals(List.of("9", "10"), data.classes(), "numeric labels sort as numbers");
         float[] row = new float[1];
         assertEquals(1.0, data.row(0, row), "label 10 is class 1");

@@ -39,7 +39,7 @@ class TasksTest {
     @Test
     void unknownTaskListsTheKnownOnes() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Tasks.byId("T2"));
-        assertTrue(e.getMessage().contains("T1, T3, T5") && e.getMessage().contains("--csv"), e.getMessage());
+                () -> Tasks.byId("T4"));
+        assertTrue(e.getMessage().contains("T1, T2, T3, T5") && e.getMessage().contains("--csv"), e.getMessage());
     }
 }
