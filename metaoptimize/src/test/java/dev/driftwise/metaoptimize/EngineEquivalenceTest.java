@@ -48,6 +48,10 @@ class EngineEquivalenceTest {
             specs.add("metaoptimize(base=adam,meta=adam,blocks=per-tensor,trace=" + trace + ",alpha0=0.01,gamma=0.99)");
         }
         specs.add("metaoptimize(base=sgd,meta=sgd,blocks=per-weight,trace=diagonal-hessian,alpha0=0.01,eta=0.1)");
+        for (String blocks : List.of("per-tensor", "per-weight")) { // the one-layer regression default's growing η and cap
+            specs.add("metaoptimize(base=sgd,meta=lion,blocks=" + blocks + ",trace=diagonal-hessian,gamma=0.9,alpha0=1,eta-max=0.1,"
+                    + "stability-cap=true,alpha-min=1e-6)");
+        }
         specs.addAll(List.of("idbd(theta=0.02)", "autostep", "sgd-hd(beta=1e-4,alpha0=0.01)", "adam-hd(beta=1e-4,alpha0=0.01)",
                 "sgd-hd(rule=mult,beta=0.01,alpha0=0.01)", "default", "adam(lr=0.01)", "paper-adamw-lion(alpha0=1e-3)"));
         return specs.stream();

@@ -9,10 +9,13 @@ import dev.driftwise.metaoptimize.tensor.Vec;
  * sign(0) = 0, so β does not move at the first step (spec §8.7).
  *
  * <p>With an adaptive meta step (a deviation from the paper, off unless {@code etaMax} is set): each β
- * has its own η, which grows by {@code growth} while the direction u = sign(…) keeps its sign, halves
- * when it flips and stays when u = 0, within [η, etaMax] — Rprop's rule on Lion's smoothed direction.
- * From a poor α0 or after an abrupt drift α then crosses decades in a few hundred steps instead of
- * ln(ratio)/η; near its target the direction flips and η falls back.
+ * has its own η, which grows by {@code growth} while the direction u = sign(…) keeps its sign and the
+ * current meta-gradient agrees with it, halves when u flips or sign(z) opposes u, and otherwise stays,
+ * within [η, etaMax] — Rprop's rule on Lion's smoothed direction. From a poor α0 or after an abrupt
+ * drift α then crosses decades in a few hundred steps instead of ln(ratio)/η; near its target the
+ * direction flips and η falls back. The check against sign(z) matters: z scales with α, so after a fast
+ * descent the momentum m̄ (built when z was large) would keep pushing α down for thousands of steps
+ * while every new z asks for more; without it α fell to 0 on level tracking (docs/benchmarks.md).
  */
 public final class LionMeta implements MetaUpdate {
 
@@ -46,7 +49,7 @@ public final class LionMeta implements MetaUpdate {
 
     @Override
     public int scratchCount() {
-        return adaptive ? 3 : 1;
+        return adaptive ? 4 : 1;
     }
 
     @Override
@@ -62,8 +65,15 @@ public final class LionMeta implements MetaUpdate {
             Vec previous = moments[2];
             Vec factor = scratch[1];
             Vec step = scratch[2];
-            // agreement a = u·u_prev ∈ {−1, 0, 1}; factor = 1 + b·a + d·|a|: growth, shrink or 1
+            Vec evidence = scratch[3];
+            // agreement a = min(u·u_prev, u·sign(z)) ∈ {−1, 0, 1}; factor = 1 + b·a + d·|a|: growth, shrink or 1
+            engine.sign(evidence, z);
+            engine.mul(evidence, 1, u, evidence);
             engine.mul(factor, 1, u, previous);
+            engine.lincomb(step, 1, factor, -1, evidence); // min(a, e) = (a + e − |a − e|) / 2
+            engine.abs(step, step);
+            engine.lincomb(factor, 0.5, factor, 0.5, evidence);
+            engine.lincomb(factor, 1, factor, -0.5, step);
             engine.abs(step, factor);
             engine.lincomb(factor, (growth - SHRINK) / 2, factor, (growth + SHRINK) / 2 - 1, step);
             engine.addScalar(factor, factor, 1);

@@ -147,16 +147,6 @@ public final class StepSizeState implements AutoCloseable {
         refreshAlpha();
     }
 
-    /** α ← α / m for every weight, and β with it (σ = exp: β − ln m; σ = identity: β / m), for m > 0. */
-    public void divideAlpha(double m) {
-        if (map == StepSizeMap.EXP) {
-            engine.addScalar(beta, beta, -Math.log(m));
-        } else {
-            engine.scale(beta, 1 / m, beta);
-        }
-        refreshAlpha();
-    }
-
     /** β copied to the host. */
     public double[] betaOnHost() {
         if (hostBeta != null) {

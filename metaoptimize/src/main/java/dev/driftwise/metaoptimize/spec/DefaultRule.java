@@ -14,13 +14,31 @@ final class DefaultRule {
 
     private DefaultRule() {}
 
+    /** Floor under every α: an input that was irrelevant for a long time can still come back within a few hundred steps. */
+    static final double ALPHA_MIN = 1e-6;
+
     /**
-     * The stream default chosen on the drift benchmarks: Adam wrapped by a Lion meta update, one step size
-     * for the model, α0 = 1e-3, η = 1e-3, γ = 0.999, Hessian-free trace, and a floor α ≥ 3e-5.
+     * Regression on a one-layer model (the learner hands the exact diagonal Hessian to every step): SGD with
+     * one step size per weight, a Lion meta update whose η grows while its direction holds (up to 0.1), the
+     * IDBD-like diagonal-Hessian trace with γ = 0.9, and α0 = 1 under the stability cap (each step scaled so
+     * that Σ α_i ∂²f/∂w_i² ≤ 1: the first step is normalised LMS whatever the inputs' scale), α ≥ 1e-6.
+     *
+     * <p>Classification and MLPs: Adam wrapped by a Lion meta update with one step size for the model,
+     * α0 = 1e-3, η = 1e-3, γ = 0.999, Hessian-free trace and α ≥ 3e-5 (Adam's step does not depend on the
+     * scale of the gradients, so its α0 needs no search). An SGD base loses there: a sign-based meta update
+     * follows the median meta-gradient, and under a logistic loss most samples (the well-classified ones)
+     * ask for a smaller α, so α sank 30× below the best fixed step on the rotating hyperplane; the growing
+     * η helped T5/T6 a little and cost T7 a fifth of its accuracy (docs/benchmarks.md, "The default").
      */
     static MetaOptimizeBuilder choose(ModelFacts facts) {
+        if (facts.diagonalHessian() && facts.regression()) {
+            return new MetaOptimizeBuilder().optBase(BaseAlgorithm.SGD).optMeta(MetaAlgorithm.LION)
+                    .optBlocks(StepSizeBlocks.perWeight()).optTrace(TraceKind.DIAGONAL_HESSIAN).optDiscount(0.9)
+                    .optInitialStepSize(1).optMetaStepSize(1e-3).optEtaMax(0.1).optStabilityCap(true)
+                    .optStepSizeBounds(ALPHA_MIN, Double.NaN);
+        }
         return new MetaOptimizeBuilder().optBase(BaseAlgorithm.ADAM).optMeta(MetaAlgorithm.LION)
-                .optBlocks(StepSizeBlocks.scalar()).optInitialStepSize(1e-3).optMetaStepSize(1e-3).optDiscount(0.999)
-                .optTrace(TraceKind.HESSIAN_FREE).optStepSizeBounds(3e-5, Double.NaN);
+                .optBlocks(StepSizeBlocks.scalar()).optInitialStepSize(1e-3).optMetaStepSize(1e-3)
+                .optDiscount(0.999).optTrace(TraceKind.HESSIAN_FREE).optStepSizeBounds(3e-5, Double.NaN);
     }
 }

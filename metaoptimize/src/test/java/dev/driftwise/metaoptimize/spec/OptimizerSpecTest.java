@@ -113,6 +113,25 @@ class OptimizerSpecTest {
         assertEquals("per-weight", override.settings().get("blocks"));
     }
 
+    /** The rule of docs/benchmarks.md, "The default": what each kind of model gets. */
+    @Test
+    void defaultPicksSgdWithTheStabilityCapForLinearRegressionAndAdamForClassifiersAndMlps() {
+        Map<String, String> regression = OptimizerSpec.parse("default").resolve(LINEAR).settings();
+        assertEquals("sgd", regression.get("base"));
+        assertEquals("per-weight", regression.get("blocks"));
+        assertEquals("diagonal-hessian", regression.get("trace"));
+        assertEquals("true", regression.get("stability-cap"), "α0 = 1 is only safe under the cap");
+        assertEquals("1", regression.get("alpha0"));
+        assertEquals("0.1", regression.get("eta-max"), "the meta step grows from a poor start");
+        for (ModelFacts facts : List.of(new ModelFacts("logistic", "binary", 11, true), new ModelFacts("softmax", "multiclass", 1010, true),
+                new ModelFacts("mlp", "regression", 30_000, false))) {
+            Map<String, String> s = OptimizerSpec.parse("default").resolve(facts).settings();
+            assertEquals("adam", s.get("base"), facts + ": " + s);
+            assertEquals("scalar", s.get("blocks"), facts + ": " + s);
+            assertEquals("3e-5", s.get("alpha-min"), facts + ": " + s);
+        }
+    }
+
     @Test
     void oldSpellingsAreRefusedWithTheNewOne() {
         assertRefused("mo:sgd/lion/per-weight/hf/g=0.9/a0=0.01",
