@@ -4,7 +4,9 @@ import java.nio.file.NoSuchFileException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.ConfigException;
@@ -39,6 +41,16 @@ public final class KafkaProblems {
 
     /** What went wrong and what to change; Kafka's own words in parentheses, secrets blanked. */
     public static String explain(Throwable failure, KafkaSettings kafka) {
+        return known(failure, kafka).orElseGet(() -> kafka.redact(messages(failure)));
+    }
+
+    /** {@link #explain}, when the failure is one this class knows the fix of; empty otherwise. */
+    public static Optional<String> known(Throwable failure, KafkaSettings kafka) {
+        String why = diagnose(failure, kafka);
+        return Optional.ofNullable(why);
+    }
+
+    private static String diagnose(Throwable failure, KafkaSettings kafka) {
         String kafkaSays = kafka.redact(messages(failure));
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SaslAuthenticationException) {
@@ -69,16 +81,21 @@ public final class KafkaProblems {
                 return store(failure, kafka, m, kafkaSays);
             }
             if (t instanceof org.apache.kafka.common.errors.TimeoutException || t instanceof java.util.concurrent.TimeoutException) {
-                return noAnswer(kafka, kafkaSays);
+                return noAnswer(kafka, null, kafkaSays);
             }
         }
-        return kafkaSays;
+        return null;
     }
 
-    /** The message for a cluster that did not answer in time; names the brokers and the protocol. */
-    public static String noAnswer(KafkaSettings kafka, String kafkaSays) {
+    /**
+     * The message for a cluster that did not answer in time; names the brokers and the protocol.
+     *
+     * @param waited how long the client waited, or null when unknown
+     * @param kafkaSays Kafka's own words, or null
+     */
+    public static String noAnswer(KafkaSettings kafka, Duration waited, String kafkaSays) {
         return "no Kafka broker answered at " + kafka.bootstrapServers() + where(kafka, CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)
-                + ": check the address, that the broker is running and reachable from here, and that "
+                + (waited == null ? "" : " within " + waited.toSeconds() + " s") + ": check the address, that the broker is running and reachable from here, and that "
                 + CommonClientConfigs.SECURITY_PROTOCOL_CONFIG + " (now " + kafka.securityProtocol() + ") is the listener's"
                 + " (a client speaking plaintext to a TLS listener, or TLS to a plaintext one, gets no answer)"
                 + (kafkaSays == null || kafkaSays.isBlank() ? "" : " (Kafka: " + kafkaSays + ")");
