@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftwise.cli.DemoCommand;
 import dev.driftwise.cli.testkit.CapturedOutput;
 import dev.driftwise.cli.testkit.SecuredBroker;
 import dev.driftwise.consumers.tail.TailCommand;
@@ -183,6 +184,21 @@ class SecuredKafkaTest {
             assertFalse(printed.contains(secret), "a secret was printed:\n" + printed);
         }
         assertNoSecretInAnyRecord();
+    }
+
+    @Test
+    void theDemoRunsOnASecuredClusterWithItsKafkaConfig() throws Exception {
+        Path report = dir.resolve("demo-report");
+        int code = DemoCommand.commandLine(new DemoCommand()).execute("--bootstrap", broker.bootstrap(), "--kafka-config",
+                broker.clientConfig.toString(), "--duration", "12s", "--rate", "600", "--progress-every", "4s", "--report-dir", report.toString());
+        assertEquals(0, code, "the demo on the SASL_SSL listener; printed:\n" + output.text());
+        JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
+        assertEquals(3, summary.get("streams").size(), summary.toString());
+        for (JsonNode s : summary.get("streams")) {
+            assertTrue(s.get("samples").asLong() > 0 && s.get("snapshotVersions").asLong() >= 1, "learned and published through SASL_SSL: " + s);
+        }
+        int embedded = DemoCommand.commandLine(new DemoCommand()).execute("--kafka-config", broker.clientConfig.toString());
+        assertEquals(2, embedded, "--kafka-config without --bootstrap: the embedded broker is plaintext");
     }
 
     @Test
