@@ -13,7 +13,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the job's missing topics ({@code --create-topics}); the models topic is compacted. */
 public final class TopicCreator {
@@ -67,10 +69,18 @@ public final class TopicCreator {
                     missing.add(t);
                 }
             }
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
+            List<String> created = new ArrayList<>();
+            for (Map.Entry<String, KafkaFuture<Void>> f : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    f.getValue().get();
+                    created.add(f.getKey());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    } // created meanwhile by someone else (the generator starting beside the job): it exists, as wanted
+                }
             }
-            return missing.stream().map(NewTopic::name).toList();
+            return created;
         }
     }
 
