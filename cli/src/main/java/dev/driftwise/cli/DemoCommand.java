@@ -150,7 +150,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** {@code 30s}, {@code 2m}, {@code 1h}, {@code 500ms}, or ISO-8601 {@code PT30S}. */
-    static final class DurationText implements CommandLine.ITypeConverter<Duration> {
+    public static final class DurationText implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value.trim());

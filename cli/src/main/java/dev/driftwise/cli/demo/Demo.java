@@ -231,7 +231,7 @@ public final class Demo {
         return settings.bootstrap() == null ? List.of() : settings.kafkaArgs();
     }
 
-    private static Configuration flinkConfig() {
+    static Configuration flinkConfig() {
         Configuration conf = new Configuration();
         // the job leaves parallelism to its cluster; the demo's local one keeps it at 1 (a laptop's cores go to DJL)
         conf.setString("parallelism.default", "1");
