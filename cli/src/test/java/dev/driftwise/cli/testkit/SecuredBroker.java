@@ -2,11 +2,20 @@ package dev.driftwise.cli.testkit;
 
 import dev.driftwise.cli.broker.LocalKafkaBroker;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Kafka's own broker ({@link LocalKafkaBroker}, a child JVM) with a SASL_SSL listener: SCRAM-SHA-512 over TLS,
@@ -56,6 +65,40 @@ public final class SecuredBroker implements AutoCloseable {
     /** The PLAINTEXT listener, for the test's own checks. */
     public String plaintextBootstrap() {
         return broker.bootstrap();
+    }
+
+    /** What {@link #scanRecordsFor} read, and where it found what it looked for ({@code topic@offset}). */
+    public record Scan(long records, List<String> places) {}
+
+    /** Every record on every topic (aborted transactions too), read over the PLAINTEXT listener: where any of the strings stands. */
+    public Scan scanRecordsFor(List<String> needles) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", plaintextBootstrap());
+        List<TopicPartition> partitions = new ArrayList<>();
+        try (Admin admin = Admin.create(p)) {
+            admin.describeTopics(admin.listTopics().names().get()).allTopicNames().get()
+                    .forEach((name, d) -> d.partitions().forEach(i -> partitions.add(new TopicPartition(name, i.partition()))));
+        }
+        p.put("isolation.level", "read_uncommitted");
+        long records = 0;
+        List<String> places = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
+                    records++;
+                    String bytes = (r.key() == null ? "" : new String(r.key(), StandardCharsets.ISO_8859_1))
+                            + new String(r.value() == null ? new byte[0] : r.value(), StandardCharsets.ISO_8859_1);
+                    if (needles.stream().anyMatch(bytes::contains)) {
+                        places.add(r.topic() + "@" + r.offset());
+                    }
+                }
+            }
+        }
+        return new Scan(records, places);
     }
 
     private static Path writeClientConfig(Path file, String password, Path truststore) throws IOException {
