@@ -93,10 +93,10 @@ public final class JobOptions implements Serializable {
             cli.parseArgs(args);
         } catch (CommandLine.UnmatchedArgumentException e) {
             String first = e.getUnmatched().get(0);
-            throw new OptionException(first.startsWith("--") ? "unknown flag " + first + suggestion(e) + " (see --help)"
-                    : "argument '" + first + "' is not a flag: flags read --key value (see --help)");
+            throw new OptionException(first.startsWith("--") ? "unknown flag " + first + suggestion(e)
+                    : "argument '" + first + "' is not a flag: flags read --key value");
         } catch (CommandLine.ParameterException e) {
-            throw new OptionException(e.getMessage() + " (see --help)");
+            throw new OptionException(e.getMessage());
         }
         flags.readStreamOverrides(cli);
         KafkaSettings kafka;
