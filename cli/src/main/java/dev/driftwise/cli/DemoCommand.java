@@ -3,6 +3,9 @@ package dev.driftwise.cli;
 import dev.driftwise.cli.demo.Demo;
 import dev.driftwise.cli.demo.DemoSettings;
 import dev.driftwise.cli.demo.NewcomerErrors;
+import dev.driftwise.kafka.settings.KafkaClientOptions;
+import dev.driftwise.kafka.settings.KafkaSettings;
+import dev.driftwise.kafka.settings.KafkaSettingsException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -10,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code driftwise demo}: everything on this machine, live progress, a report at the end. */
@@ -42,6 +46,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = {"--bootstrap", "--bootstrap-server"}, paramLabel = "HOST:PORT", order = 4,
             description = "Use this Kafka cluster instead of starting the embedded broker.")
     String bootstrap;
+
+    @Mixin
+    KafkaClientOptions kafkaOptions = new KafkaClientOptions();
 
     @Option(names = "--duration", paramLabel = "TIME", defaultValue = "2m", converter = DurationText.class, order = 5,
             description = "How long the demo runs, e.g. 30s, 2m (default: ${DEFAULT-VALUE}).")
@@ -95,9 +102,20 @@ public final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--dashboard '" + dashboardPort
                     + "': allowed: a port from 0 to 65535 (0 picks a free one)");
         }
+        KafkaSettings kafka = null;
+        if (bootstrap != null) {
+            try {
+                kafka = kafkaOptions.settings(bootstrap, null, new CommandLine(this).getErr());
+            } catch (KafkaSettingsException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+            }
+        } else if (kafkaOptions.given()) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--kafka-config and --kafka-property are the client settings"
+                    + " of your cluster: give it with --bootstrap HOST:PORT (the embedded broker is plaintext on 127.0.0.1)");
+        }
         System.setProperty("java.awt.headless", "true");
         DemoSettings settings = new DemoSettings(scenario, rate, optimizer, bootstrap, duration,
-                reportDir != null ? reportDir : defaultReportDir(), progressEvery, dashboardPort);
+                reportDir != null ? reportDir : defaultReportDir(), progressEvery, dashboardPort, kafka, kafkaOptions.asArgs());
         demo = new Demo(settings, System.out);
         demo.run();
         return 0;
@@ -133,7 +151,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** {@code 30s}, {@code 2m}, {@code 1h}, {@code 500ms}, or ISO-8601 {@code PT30S}. */
-    static final class DurationText implements CommandLine.ITypeConverter<Duration> {
+    public static final class DurationText implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value.trim());

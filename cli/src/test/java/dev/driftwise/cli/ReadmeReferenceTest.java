@@ -30,6 +30,8 @@ class ReadmeReferenceTest {
     // from their picocli @Option annotations in the source; names = "--x" or names = {"--x", "-y"}
     private static final Pattern SOURCE_OPTION = Pattern.compile("@Option\\(\\s*names\\s*=\\s*(\\{[^}]*}|\"[^\"]*\")");
     private static final Pattern QUOTED_LONG_NAME = Pattern.compile("\"--([^\"]+)\"");
+    // a @Mixin field's options live in the mixin's class (e.g. KafkaClientOptions): read them from the class itself
+    private static final Pattern MIXIN_FIELD = Pattern.compile("@Mixin\\s+(?:final\\s+)?(\\w+)\\s+\\w+");
 
     private static Path root;
     private static String readme;
@@ -105,6 +107,19 @@ class ReadmeReferenceTest {
             Matcher name = QUOTED_LONG_NAME.matcher(option.group(1));
             while (name.find()) {
                 flags.add(name.group(1));
+            }
+        }
+        Matcher mixin = MIXIN_FIELD.matcher(source);
+        while (mixin.find()) {
+            Matcher imported = Pattern.compile("import\\s+([\\w.]+\\." + mixin.group(1) + ");").matcher(source);
+            assertTrue(imported.find(), relativePath + ": cannot find the import of mixin " + mixin.group(1));
+            Object options = Class.forName(imported.group(1)).getDeclaredConstructor().newInstance();
+            for (OptionSpec o : CommandLine.Model.CommandSpec.forAnnotatedObject(options).options()) {
+                for (String name : o.names()) {
+                    if (name.startsWith("--")) {
+                        flags.add(name.substring(2));
+                    }
+                }
             }
         }
         assertTrue(!flags.isEmpty(), relativePath + ": no @Option found; did the command move?");

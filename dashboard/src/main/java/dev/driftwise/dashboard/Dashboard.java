@@ -5,12 +5,15 @@ import dev.driftwise.dashboard.http.DashboardServer;
 import dev.driftwise.dashboard.kafka.RecordRouter;
 import dev.driftwise.dashboard.kafka.TopicReader;
 import dev.driftwise.dashboard.store.DashboardStore;
+import dev.driftwise.kafka.settings.KafkaSettings;
 import dev.driftwise.schemas.wire.WireCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running dashboard: the store, the Kafka reader feeding it, and the HTTP server showing it.
@@ -18,13 +21,24 @@ import java.util.Map;
  */
 public final class Dashboard implements AutoCloseable {
 
-    /** What a dashboard reads and where it listens. */
-    public record Settings(String bootstrap, Map<TopicKind, String> topics, InetSocketAddress listen,
-                           boolean fromBeginning, int history) {}
+    /** What a dashboard reads (with which Kafka client settings) and where it listens. */
+    public record Settings(KafkaSettings kafka, Map<TopicKind, String> topics, InetSocketAddress listen,
+                           boolean fromBeginning, int history) {
+
+        /** A plaintext cluster with Kafka's default client settings. */
+        public Settings(String bootstrap, Map<TopicKind, String> topics, InetSocketAddress listen, boolean fromBeginning, int history) {
+            this(KafkaSettings.of(bootstrap), topics, listen, fromBeginning, history);
+        }
+
+        public String bootstrap() {
+            return kafka.bootstrapServers();
+        }
+    }
 
     private final DashboardStore store;
     private final TopicReader reader;
     private final DashboardServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Dashboard(DashboardStore store, TopicReader reader, DashboardServer server) {
         this.store = store;
@@ -40,7 +54,7 @@ public final class Dashboard implements AutoCloseable {
         }
         DashboardStore store = new DashboardStore(s.history(), byKind, Clock.systemUTC());
         DashboardServer server = new DashboardServer(store, s.listen());
-        TopicReader reader = new TopicReader(s.bootstrap(), s.topics(), s.fromBeginning(), new RecordRouter(WireCodec.standard(), store), store);
+        TopicReader reader = new TopicReader(s.kafka(), s.topics(), s.fromBeginning(), new RecordRouter(WireCodec.standard(), store), store);
         server.start();
         reader.start();
         return new Dashboard(store, reader, server);
@@ -73,9 +87,16 @@ public final class Dashboard implements AutoCloseable {
         return "http://" + host + ":" + a.getPort() + "/";
     }
 
+    /** Completes with the reason when the Kafka reader stops on a failure: the page then has nothing new to show. */
+    public CompletableFuture<String> readerFailure() {
+        return reader.failure();
+    }
+
     @Override
     public void close() throws InterruptedException {
-        server.close();
-        reader.close();
+        if (closed.compareAndSet(false, true)) {
+            server.close();
+            reader.close();
+        }
     }
 }

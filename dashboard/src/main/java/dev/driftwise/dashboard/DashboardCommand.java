@@ -1,6 +1,10 @@
 package dev.driftwise.dashboard;
 
+import dev.driftwise.consumers.tail.OutputTopicConsumer;
 import dev.driftwise.consumers.tail.TopicKind;
+import dev.driftwise.kafka.settings.KafkaClientOptions;
+import dev.driftwise.kafka.settings.KafkaSettings;
+import dev.driftwise.kafka.settings.KafkaSettingsException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -13,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code driftwise dashboard}: a live web page of every stream's loss, step sizes, drifts and snapshots. */
@@ -24,8 +29,12 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  ./driftwise dashboard --from-beginning", "  ./driftwise dashboard --bootstrap kafka:9092 --bind 0.0.0.0 --port 8088"})
 public final class DashboardCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default: bootstrap.servers in --kafka-config, else localhost:9092)")
     String bootstrap;
+
+    @Mixin
+    KafkaClientOptions kafkaOptions = new KafkaClientOptions();
 
     @Option(names = "--metrics-topic", paramLabel = "TOPIC", defaultValue = "driftwise.metrics", description = "PrequentialMetrics topic (default: ${DEFAULT-VALUE})")
     String metricsTopic;
@@ -92,8 +101,15 @@ public final class DashboardCommand implements Callable<Integer> {
         if (history < 10 || history > 1_000_000) {
             throw new CommandLine.ParameterException(cli, "--history '" + history + "': allowed: 10 to 1000000 points per chart line");
         }
-        if (bootstrap.isBlank()) {
+        if (bootstrap != null && bootstrap.isBlank()) {
             throw new CommandLine.ParameterException(cli, "--bootstrap '': give HOST:PORT of a Kafka broker, e.g. localhost:9092");
+        }
+        KafkaSettings kafka;
+        try {
+            kafka = kafkaOptions.settings(bootstrap, "localhost:9092", err);
+            OutputTopicConsumer.properties(kafka, "driftwise-dashboard"); // a contradicting setting fails now, not in the reader
+        } catch (KafkaSettingsException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage());
         }
         Map<TopicKind, String> topics = new LinkedHashMap<>();
         topic(cli, topics, TopicKind.METRICS, "--metrics-topic", metricsTopic);
@@ -107,7 +123,7 @@ public final class DashboardCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new CommandLine.ParameterException(cli, "--bind '" + bind + "': not an address or a known host name; use 127.0.0.1 or 0.0.0.0");
         }
-        return new Dashboard.Settings(bootstrap, topics, new InetSocketAddress(address, port), fromBeginning, history);
+        return new Dashboard.Settings(kafka, topics, new InetSocketAddress(address, port), fromBeginning, history);
     }
 
     private static void topic(CommandLine cli, Map<TopicKind, String> topics, TopicKind kind, String flag, String name) {
@@ -138,17 +154,31 @@ public final class DashboardCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             try {
                 dashboard.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             stopped.countDown();
-        }, "dashboard-stop"));
+        }, "dashboard-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        dashboard.readerFailure().thenRun(stopped::countDown);
         out.println("driftwise dashboard: " + dashboard.url() + "  (reading " + settings.bootstrap() + "; Ctrl-C stops)");
         out.flush();
         stopped.await();
-        return 0;
+        if (!dashboard.readerFailure().isDone()) {
+            return 0; // Ctrl-C
+        }
+        // a page that can show nothing new must not look alive: stop serving and say why
+        err.println("driftwise dashboard: stopped, the Kafka reader failed: " + dashboard.readerFailure().get());
+        err.flush();
+        dashboard.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down
+        }
+        return 1;
     }
 }

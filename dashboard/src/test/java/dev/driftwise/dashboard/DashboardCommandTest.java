@@ -69,6 +69,23 @@ class DashboardCommandTest {
     }
 
     @Test
+    void kafkaSettingsReachTheReaderAndAReaderThatDiesEndsTheDashboardWithItsReason() throws Exception {
+        Dashboard.Settings s = settings("--kafka-property", "security.protocol=SSL", "--kafka-property", "bootstrap.servers=b:9093");
+        assertEquals("b:9093", s.bootstrap());
+        assertEquals("SSL", s.kafka().securityProtocol());
+        // the reader's consumer cannot start (no such truststore): the command must not keep serving an empty page
+        long start = System.nanoTime();
+        Run r = run("--port", "0", "--bootstrap", "127.0.0.1:1", "--kafka-property", "security.protocol=SSL",
+                "--kafka-property", "ssl.truststore.location=/no/such/truststore.p12");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(1, r.code(), "stdout: " + r.out() + "\nstderr: " + r.err());
+        assertTrue(r.err().contains("driftwise dashboard: stopped, the Kafka reader failed: ssl.truststore.location (from --kafka-property)"
+                + " names a file that does not exist"), r.err());
+        assertTrue(seconds < 20, "took " + seconds + " s");
+        assertRejected("isolation.level=read_uncommitted (--kafka-property) conflicts", "--kafka-property", "isolation.level=read_uncommitted");
+    }
+
+    @Test
     void aTakenPortSaysWhatToDo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Run r = run("--port", String.valueOf(taken.getLocalPort()), "--bootstrap", "127.0.0.1:1");

@@ -1,5 +1,9 @@
 package dev.driftwise.serving;
 
+import dev.driftwise.kafka.settings.ClientKind;
+import dev.driftwise.kafka.settings.KafkaProblems;
+import dev.driftwise.kafka.settings.KafkaSettings;
+import dev.driftwise.kafka.settings.KafkaSettingsException;
 import dev.driftwise.learner.PredictOnlyModel;
 import dev.driftwise.schemas.ModelSnapshot;
 import java.time.Duration;
@@ -61,18 +65,28 @@ public final class SnapshotClient implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean caughtUp;
     private Map<TopicPartition, Long> endAtStart; // poll thread only: where "caught up" is
+    private volatile String failure;
     private boolean closed;
 
     private SnapshotClient(SnapshotClientConfig config) {
         this.config = config;
         this.intake = new SnapshotIntake(new SnapshotLoader(config.device()), config.clock(), new Outcomes());
-        this.consumer = new KafkaConsumer<>(consumerProperties(config), new StringDeserializer(), new ByteArrayDeserializer());
+        try {
+            this.consumer = new KafkaConsumer<>(consumerProperties(config), new StringDeserializer(), new ByteArrayDeserializer());
+        } catch (KafkaException e) { // e.g. a truststore that does not open: say which setting
+            throw new KafkaSettingsException(KafkaProblems.explain(e, config.kafka()), e);
+        }
         this.poller = new Thread(this::pollLoop, "snapshot-client-" + config.topic());
         this.poller.setDaemon(true);
     }
 
     public static SnapshotClientConfig.Builder builder(String bootstrapServers) {
         return new SnapshotClientConfig.Builder(bootstrapServers, SnapshotClient::new);
+    }
+
+    /** With the Kafka client settings a command read from {@code --kafka-config} and {@code --kafka-property}. */
+    public static SnapshotClientConfig.Builder builder(KafkaSettings kafka) {
+        return new SnapshotClientConfig.Builder(kafka, SnapshotClient::new);
     }
 
     /** Starts reading the topic; returns this. */
@@ -93,8 +107,9 @@ public final class SnapshotClient implements AutoCloseable {
         while (true) {
             ServedModel m = ref == null ? null : ref.get();
             if (m == null) {
+                String stopped = failure == null ? "" : "; the client stopped reading: " + failure;
                 throw new NoFreshModelException(streamId, "no model of stream '" + streamId + "' has been served yet from "
-                        + config.topic(), lastRejection.get(streamId));
+                        + config.topic() + stopped, lastRejection.get(streamId));
             }
             if (!m.tryRetain()) {
                 continue; // swapped and closed between get() and retain: read the new one
@@ -155,6 +170,14 @@ public final class SnapshotClient implements AutoCloseable {
         return v == null ? OptionalLong.empty() : OptionalLong.of(v);
     }
 
+    /**
+     * Why the client stopped reading the topic (the broker refused its credentials or certificate, ...), naming the
+     * setting to fix; empty while it reads. Models served before keep serving.
+     */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
     public Optional<SnapshotRejection> lastRejection(String streamId) {
         return Optional.ofNullable(lastRejection.get(streamId));
     }
@@ -200,13 +223,20 @@ public final class SnapshotClient implements AutoCloseable {
                 } catch (WakeupException e) {
                     throw e;
                 } catch (KafkaException e) { // broker away, metadata timeout: keep serving, retry
-                    LOG.warn("snapshot client for {}: {}; retrying", config.topic(), e.toString());
+                    if (KafkaProblems.isFatal(e)) {
+                        throw e; // refused credentials or certificate: retrying cannot help
+                    }
+                    LOG.warn("snapshot client for {}: {}; retrying", config.topic(), KafkaProblems.explain(e, config.kafka()));
                     Thread.sleep(config.pollTimeout().toMillis());
                 }
             }
         } catch (WakeupException | InterruptedException e) {
             // close() asked us to stop
+        } catch (KafkaException e) {
+            failure = KafkaProblems.explain(e, config.kafka());
+            LOG.error("snapshot client for {} stopped: {}", config.topic(), failure);
         } catch (RuntimeException e) {
+            failure = e.toString();
             LOG.error("snapshot client for {} stopped: {}", config.topic(), e.toString(), e);
         } finally {
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
@@ -316,15 +346,13 @@ public final class SnapshotClient implements AutoCloseable {
     }
 
     private static Properties consumerProperties(SnapshotClientConfig config) {
-        Properties p = new Properties();
-        p.putAll(config.consumerProperties());
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // only snapshots of committed checkpoints
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // a reader must not create driftwise.models (uncompacted, default partitions) by looking for it
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "driftwise-snapshot-client");
-        p.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
-        return p;
+        return config.kafka().forClient(ClientKind.CONSUMER)
+                .withDefault(ConsumerConfig.CLIENT_ID_CONFIG, "driftwise-snapshot-client")
+                .withDefault(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024))
+                .require(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", "the client serves snapshots of committed checkpoints only")
+                .require(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", "the client reads every partition itself, without a group")
+                // a reader must not create driftwise.models (uncompacted, default partitions) by looking for it
+                .require(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false", "looking for the topic must not create it")
+                .build();
     }
 }

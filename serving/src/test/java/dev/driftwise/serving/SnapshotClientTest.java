@@ -13,6 +13,7 @@ import dev.driftwise.consumers.testkit.EmbeddedKafka.KeyedValue;
 import dev.driftwise.consumers.testkit.Snapshots;
 import dev.driftwise.serving.testing.SharedBroker;
 import dev.driftwise.serving.testing.Published;
+import dev.driftwise.kafka.settings.KafkaSettingsException;
 import dev.driftwise.learner.DeviceChoice;
 import dev.driftwise.learner.OnlineLearner;
 import dev.driftwise.learner.PredictOnlyModel;
@@ -370,5 +371,26 @@ class SnapshotClientTest {
             kafka.send(topic, List.of(record(version("s", 1))));
             assertTrue(client.awaitVersion("s", 1, Duration.ofSeconds(20)), "not served once the topic appeared");
         }
+    }
+
+    @Test
+    void kafkaSettingsReachTheConsumerAndBadOnesNameTheSetting() throws Exception {
+        String topic = SharedBroker.newTopic("models");
+        kafka.send(topic, List.of(record(version("s", 1))));
+        try (SnapshotClient client = SnapshotClient.builder(kafka.bootstrap()).optTopic(topic)
+                .optKafkaProperty("client.id", "serving-test").optKafkaProperty("request.timeout.ms", "20000").build().start()) {
+            assertTrue(client.awaitVersion("s", 1, Duration.ofSeconds(20)), "not served with extra Kafka settings");
+            assertTrue(client.failure().isEmpty());
+        }
+        KafkaSettingsException conflict = assertThrows(KafkaSettingsException.class,
+                () -> SnapshotClient.builder(kafka.bootstrap()).optKafkaProperty("isolation.level", "read_uncommitted").build());
+        assertTrue(conflict.getMessage().startsWith("isolation.level=read_uncommitted (--kafka-property) conflicts"), conflict.getMessage());
+        // a truststore that is not there: build() says which setting, instead of a bare "Failed to construct kafka consumer"
+        KafkaSettingsException truststore = assertThrows(KafkaSettingsException.class,
+                () -> SnapshotClient.builder(kafka.bootstrap()).optKafkaProperty("security.protocol", "SSL")
+                        .optKafkaProperty("ssl.truststore.location", "/no/such/truststore.p12").build());
+        assertTrue(truststore.getMessage().startsWith("ssl.truststore.location (from --kafka-property) names a file that does not exist"),
+                truststore.getMessage());
+        // refused credentials stop the client with a reason instead of retrying forever: SecuredKafkaTest (module cli)
     }
 }

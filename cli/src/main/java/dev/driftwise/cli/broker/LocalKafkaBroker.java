@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.common.Uuid;
@@ -17,30 +18,49 @@ import org.apache.kafka.common.Uuid;
  * A real Kafka broker (Kafka's own {@code kafka.Kafka}, KRaft, combined broker and controller) in a
  * child JVM on this JVM's classpath, bound to 127.0.0.1 only, with its data in a fresh folder that
  * {@link #close()} deletes (stack notes §5, recipe B). A child process keeps the broker's classes
- * apart from Flink's and can be stopped cleanly and completely, and {@link #stop()} then
- * {@link #restart()} plays a broker outage: the same server on the same data and ports.
+ * apart from Flink's and can be stopped cleanly and completely, and {@link #stop()} then {@link #restart()}
+ * bring it back on the same ports and data (an outage).
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
     /** Generous: on a loaded 2-core machine a start or restart took up to 45 s. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
+    /**
+     * A second listener beside the PLAINTEXT one, e.g. SASL_SSL for a secured cluster.
+     *
+     * @param name             listener name, e.g. {@code SASL_SSL}
+     * @param securityProtocol its security protocol
+     * @param advertisedHost   the host clients are told to use (the name the broker's certificate holds)
+     * @param serverProperties its settings (keystore, SASL mechanisms, JAAS) in server.properties
+     * @param formatArguments  extra {@code kafka-storage format} arguments, e.g. {@code --add-scram} for SCRAM users
+     */
+    public record Listener(String name, String securityProtocol, String advertisedHost, Map<String, String> serverProperties,
+                           List<String> formatArguments) {}
+
     private final Path dataDir;
     private final Path props;
     private final Path log;
     private final int port;
+    private final String extraBootstrap;
     private volatile Process process;
 
-    private LocalKafkaBroker(Path dataDir, Path props, Path log, int port, Process process) {
+    private LocalKafkaBroker(Path dataDir, Path props, Path log, int port, String extraBootstrap, Process process) {
         this.dataDir = dataDir;
         this.props = props;
         this.log = log;
         this.port = port;
+        this.extraBootstrap = extraBootstrap;
         this.process = process;
     }
 
     /** Formats a fresh KRaft storage folder and starts the broker; returns once it answers. */
     public static LocalKafkaBroker start() {
+        return start(null);
+    }
+
+    /** Like {@link #start()}, with a second listener (null for none). */
+    public static LocalKafkaBroker start(Listener extra) {
         Path dir;
         try {
             dir = Files.createTempDirectory("driftwise-kafka-");
@@ -48,14 +68,20 @@ public final class LocalKafkaBroker implements AutoCloseable {
             throw new BrokerUnavailable("could not create a temporary folder for the broker's data: " + e.getMessage()
                     + ". Check that " + System.getProperty("java.io.tmpdir") + " is writable and not full.", e);
         }
-        int[] ports = FreePorts.pick(2);
+        int[] ports = FreePorts.pick(3);
         Path props = dir.resolve("server.properties");
         Path log = dir.resolve("broker.log");
         LocalKafkaBroker broker = null;
         try {
-            Files.writeString(props, serverProperties(ports[0], ports[1], dir.resolve("data")), StandardCharsets.UTF_8);
-            format(props, log);
-            broker = new LocalKafkaBroker(dir, props, log, ports[0], server(props, log));
+            String config = serverProperties(ports[0], ports[1], dir.resolve("data"));
+            String extraBootstrap = null;
+            if (extra != null) {
+                config = withListener(config, extra, ports[2]);
+                extraBootstrap = extra.advertisedHost() + ":" + ports[2];
+            }
+            Files.writeString(props, config, StandardCharsets.UTF_8);
+            format(props, log, extra == null ? List.of() : extra.formatArguments());
+            broker = new LocalKafkaBroker(dir, props, log, ports[0], extraBootstrap, launch(props, log));
             broker.awaitReady();
             return broker;
         } catch (IOException e) {
@@ -67,31 +93,35 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Process server(Path props, Path log) throws IOException {
-        return java(List.of("-Xms128m", "-Xmx512m", "kafka.Kafka", props.toString()), log).start();
-    }
-
-    /** Stops the broker the way an operator would (SIGTERM, then kill after 15 s), keeping its data and ports for {@link #restart()}. */
-    public void stop() {
-        terminate(process);
-    }
-
-    /** Starts the stopped broker again on the same data and ports; returns once it answers. */
-    public void restart() {
-        if (process.isAlive()) {
-            throw new IllegalStateException("the broker at " + bootstrap() + " is running; stop() it first");
-        }
-        try {
-            process = server(props, log);
-        } catch (IOException e) {
-            throw new BrokerUnavailable("could not restart the embedded Kafka broker: " + e.getMessage(), e);
-        }
-        awaitReady();
-    }
-
-    /** {@code host:port} for clients. */
+    /** {@code host:port} of the PLAINTEXT listener, for clients. */
     public String bootstrap() {
         return "127.0.0.1:" + port;
+    }
+
+    /** {@code host:port} of the second listener ({@link #start(Listener)}). */
+    public String listenerBootstrap() {
+        if (extraBootstrap == null) {
+            throw new IllegalStateException("this broker was started without a second listener");
+        }
+        return extraBootstrap;
+    }
+
+    /** Adds the second listener to the PLAINTEXT broker's configuration; inter-broker traffic stays PLAINTEXT. */
+    static String withListener(String config, Listener extra, int port) {
+        String name = extra.name();
+        StringBuilder b = new StringBuilder();
+        for (String line : config.split("\n")) {
+            if (line.startsWith("listeners=")) {
+                line += "," + name + "://127.0.0.1:" + port;
+            } else if (line.startsWith("advertised.listeners=")) {
+                line += "," + name + "://" + extra.advertisedHost() + ":" + port;
+            } else if (line.startsWith("listener.security.protocol.map=")) {
+                line += "," + name + ":" + extra.securityProtocol();
+            }
+            b.append(line).append('\n');
+        }
+        extra.serverProperties().forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+        return b.toString();
     }
 
     static String serverProperties(int port, int controllerPort, Path data) {
@@ -116,9 +146,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 "") ;
     }
 
-    private static void format(Path props, Path log) throws IOException {
-        Process f = java(List.of("-Xmx256m", "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                "-c", props.toString(), "--standalone"), log).start();
+    private static Process launch(Path props, Path log) throws IOException {
+        return java(List.of("-Xms128m", "-Xmx512m", "kafka.Kafka", props.toString()), log).start();
+    }
+
+    private static void format(Path props, Path log, List<String> extraArguments) throws IOException {
+        List<String> args = new ArrayList<>(List.of("-Xmx256m", "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+                "-c", props.toString(), "--standalone"));
+        args.addAll(extraArguments);
+        Process f = java(args, log).start();
         try {
             if (!f.waitFor(60, TimeUnit.SECONDS)) {
                 f.destroyForcibly();
@@ -175,14 +211,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Stops the broker (SIGTERM, then kill after 15 s) and deletes its data. Safe to call twice. */
-    @Override
-    public void close() {
-        terminate(process);
-        deleteTree(dataDir);
-    }
-
-    private static void terminate(Process p) {
+    /** Stops the broker (SIGTERM: a clean shutdown, then kill after 15 s) and keeps its data and ports for {@link #restart()}. */
+    public void stop() {
+        Process p = process;
         if (p.isAlive()) {
             p.destroy();
             try {
@@ -194,6 +225,26 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Starts the stopped broker again on the same ports and data; returns once it answers. */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the broker is running; stop() it first");
+        }
+        try {
+            process = launch(props, log);
+        } catch (IOException e) {
+            throw new BrokerUnavailable("could not restart the embedded Kafka broker: " + e.getMessage(), e);
+        }
+        awaitReady();
+    }
+
+    /** Stops the broker and deletes its data. Safe to call twice. */
+    @Override
+    public void close() {
+        stop();
+        deleteTree(dataDir);
     }
 
     private static void closeQuietly(LocalKafkaBroker broker, Path dir) {

@@ -87,21 +87,21 @@ public final class Demo {
                 broker = LocalKafkaBroker.start();
                 bootstrap = broker.bootstrap();
             } else {
-                BrokerProbe.requireReachable(settings.bootstrap(), Duration.ofSeconds(10));
-                bootstrap = settings.bootstrap();
+                BrokerProbe.requireReachable(settings.kafka(), Duration.ofSeconds(10));
+                bootstrap = settings.kafka().bootstrapServers();
             }
-            JobOptions options = checkJobSettings(bootstrap, runId, models);
+            JobOptions options = checkJobSettings(bootstrap, runId, models); // with the external broker's Kafka settings
             List<String> created = TopicCreator.createMissing(options);
             out.println(String.format(Locale.ROOT, "driftwise demo: broker %s ready after %.1f s%s", bootstrap,
                     (System.nanoTime() - launched) / 1e9, created.isEmpty() ? "" : ", created topics " + created));
-            dashboard = startDashboard(bootstrap, options);
-            watcher = new OutputWatcher(bootstrap, List.of(options.metricsTopic, options.stepSizesTopic, options.modelsTopic, options.samplesTopic), out::println);
+            dashboard = startDashboard(options);
+            watcher = new OutputWatcher(options.kafka, List.of(options.metricsTopic, options.stepSizesTopic, options.modelsTopic, options.samplesTopic), out::println);
             out.println("driftwise demo: generator on scenario '" + settings.scenario() + "' " + models
                     + (settings.rate() != null ? " at " + settings.rate() + " samples/s" : " at the scenario's rates"));
             BrokerStatus brokerStatus = new BrokerStatus(out::println);
             // the generator waits for an absent broker as long as the demo runs: the demo ends on time either way
             generator = new GeneratorRun(settings.scenario(), settings.rate(), bootstrap, options.samplesTopic, settings.duration(),
-                    brokerStatus);
+                    brokerStatus, externalKafkaArgs());
             job = OnlineTrainingJob.start(options, new Learners(), flinkConfig());
             out.println(String.format(Locale.ROOT, "driftwise demo: Flink job %s running locally (everything up in %.1f s);"
                     + " progress every %d s for %d s (Ctrl-C stops)", job.getJobID(), (System.nanoTime() - launched) / 1e9,
@@ -135,7 +135,7 @@ public final class Demo {
     }
 
     /** The live dashboard on the demo's topics (read from their beginning), when --dashboard asked for one. */
-    private Dashboard startDashboard(String bootstrap, JobOptions options) throws IOException {
+    private Dashboard startDashboard(JobOptions options) throws IOException {
         if (settings.dashboardPort() == null) {
             return null;
         }
@@ -147,7 +147,7 @@ public final class Demo {
         topics.put(TopicKind.SAMPLES, options.samplesTopic);
         Dashboard d;
         try {
-            d = Dashboard.start(new Dashboard.Settings(bootstrap, topics,
+            d = Dashboard.start(new Dashboard.Settings(options.kafka, topics,
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.dashboardPort()), true, 2000));
         } catch (BindException e) {
             throw new IOException("--dashboard " + settings.dashboardPort() + ": that port is taken (" + e.getMessage()
@@ -229,12 +229,20 @@ public final class Demo {
         if (settings.optimizer() != null) {
             a.addAll(List.of("--optimizer", settings.optimizer()));
         }
+        a.addAll(externalKafkaArgs());
         models.forEach((id, model) -> a.addAll(List.of("--stream." + id + ".model", model)));
         return a;
     }
 
-    private static Configuration flinkConfig() {
+    /** The user's Kafka client settings, for an external broker; the embedded one is plaintext. */
+    private List<String> externalKafkaArgs() {
+        return settings.bootstrap() == null ? List.of() : settings.kafkaArgs();
+    }
+
+    static Configuration flinkConfig() {
         Configuration conf = new Configuration();
+        // the job leaves parallelism to its cluster; the demo's local one keeps it at 1 (a laptop's cores go to DJL)
+        conf.setString("parallelism.default", "1");
         // a failure should end the demo with its reason, not restart forever (stack notes §9.5)
         conf.setString("restart-strategy.type", "fixed-delay");
         conf.setString("restart-strategy.fixed-delay.attempts", "1");

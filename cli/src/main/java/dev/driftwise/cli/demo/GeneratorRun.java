@@ -21,9 +21,12 @@ final class GeneratorRun implements AutoCloseable {
     private final Thread thread;
     private final AtomicInteger exitCode = new AtomicInteger(-1);
 
-    GeneratorRun(String scenario, Double rate, String bootstrap, String topic, Duration patience, OutageListener outages) {
+    /** @param kafkaArgs {@code --kafka-config} / {@code --kafka-property} arguments for the generator's clients */
+    GeneratorRun(String scenario, Double rate, String bootstrap, String topic, Duration patience, OutageListener outages,
+                 List<String> kafkaArgs) {
         List<String> args = new ArrayList<>(List.of("--scenario", scenario, "--bootstrap", bootstrap, "--topic", topic, "--no-progress",
                 "--outage-timeout", patience.toMillis() + "ms"));
+        args.addAll(kafkaArgs);
         if (rate != null) {
             args.addAll(List.of("--rate", Double.toString(rate)));
         }

@@ -1,5 +1,7 @@
 package dev.driftwise.cli.progress;
 
+import dev.driftwise.kafka.settings.ClientKind;
+import dev.driftwise.kafka.settings.KafkaSettings;
 import dev.driftwise.schemas.GroundTruth;
 import dev.driftwise.schemas.ModelSnapshot;
 import dev.driftwise.schemas.PrequentialMetrics;
@@ -48,13 +50,13 @@ public final class OutputWatcher implements AutoCloseable {
      *
      * @param events receives one line per drift seen, as it happens
      */
-    public OutputWatcher(String bootstrap, Collection<String> topics, Consumer<String> events) {
+    public OutputWatcher(KafkaSettings kafka, Collection<String> topics, Consumer<String> events) {
         this.events = events;
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        Properties p = kafka.forClient(ClientKind.CONSUMER)
+                .withDefault(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024)
+                .require(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", "the progress shows what the job committed")
+                .require(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", "the progress reader keeps no group offsets")
+                .build();
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {

@@ -3,6 +3,7 @@ package dev.driftwise.cli.broker;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftwise.kafka.settings.KafkaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class LocalKafkaBrokerTest {
     void anUnreachableBootstrapIsReportedWithWhatToDo() {
         int port = FreePorts.pick(1)[0];
         BrokerUnavailable e = org.junit.jupiter.api.Assertions.assertThrows(BrokerUnavailable.class,
-                () -> BrokerProbe.requireReachable("127.0.0.1:" + port, Duration.ofSeconds(2)));
+                () -> BrokerProbe.requireReachable(KafkaSettings.of("127.0.0.1:" + port), Duration.ofSeconds(2)));
         assertTrue(e.getMessage().contains("127.0.0.1:" + port) && e.getMessage().contains("drop --bootstrap"), e.getMessage());
     }
 }

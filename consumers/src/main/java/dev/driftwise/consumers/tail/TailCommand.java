@@ -1,5 +1,9 @@
 package dev.driftwise.consumers.tail;
 
+import dev.driftwise.kafka.settings.KafkaClientOptions;
+import dev.driftwise.kafka.settings.KafkaProblems;
+import dev.driftwise.kafka.settings.KafkaSettings;
+import dev.driftwise.kafka.settings.KafkaSettingsException;
 import dev.driftwise.schemas.wire.WireCodec;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -15,6 +19,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,11 +33,17 @@ import picocli.CommandLine.Parameters;
             "  ./driftwise tail models --follow --bootstrap kafka:9092"})
 public final class TailCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "TOPIC", description = "Which topic (any case): ${COMPLETION-CANDIDATES}")
     TopicKind kind;
 
-    @Option(names = "--bootstrap", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
+    @Option(names = "--bootstrap", description = "Kafka bootstrap servers (default: bootstrap.servers in --kafka-config, else localhost:9092)")
     String bootstrap;
+
+    @Mixin
+    KafkaClientOptions kafkaOptions = new KafkaClientOptions();
 
     @Option(names = "--topic", description = "Topic name, if not the default for TOPIC (driftwise.<topic>)")
     String topic;
@@ -81,12 +94,19 @@ public final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (maxRecords < 0) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--max-records '" + maxRecords
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-records '" + maxRecords
                     + "': allowed: a whole number >= 0 (0 = no limit)");
         }
         String name = topic != null ? topic : kind.defaultTopic();
         RecordLine lines = new RecordLine(WireCodec.standard(), kind);
-        try (KafkaConsumer<String, byte[]> consumer = OutputTopicConsumer.open(bootstrap, "driftwise-tail")) {
+        KafkaSettings kafka;
+        try {
+            kafka = kafkaOptions.settings(bootstrap, "localhost:9092", err);
+            OutputTopicConsumer.properties(kafka, "driftwise-tail");
+        } catch (KafkaSettingsException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (KafkaConsumer<String, byte[]> consumer = OutputTopicConsumer.open(kafka, "driftwise-tail")) {
             Thread tailing = Thread.currentThread();
             Thread hook = new Thread(() -> { // Ctrl-C: end the poll, let the consumer close, then let the JVM go
                 interrupted = true;
@@ -99,20 +119,19 @@ public final class TailCommand implements Callable<Integer> {
             }, "tail-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                return tail(consumer, name, lines);
+                return tail(consumer, name, lines, kafka.bootstrapServers());
             } catch (WakeupException e) {
                 return 0; // Ctrl-C
             } finally {
                 removeHook(hook);
             }
         } catch (KafkaException e) {
-            err.println("driftwise tail: reading " + name + " from " + bootstrap + " failed: " + e.getMessage()
-                    + ". Check --bootstrap (host:port of a broker) and that the broker is up.");
+            err.println("driftwise tail: reading " + name + " failed: " + KafkaProblems.explain(e, kafka));
             return 1;
         }
     }
 
-    private int tail(KafkaConsumer<String, byte[]> consumer, String name, RecordLine lines) {
+    private int tail(KafkaConsumer<String, byte[]> consumer, String name, RecordLine lines, String bootstrap) {
         List<PartitionInfo> infos = consumer.partitionsFor(name, Duration.ofSeconds(10));
         if (infos == null || infos.isEmpty()) {
             err.println("driftwise tail: topic '" + name + "' does not exist on " + bootstrap

@@ -206,10 +206,32 @@ class TailCommandTest {
     }
 
     @Test
+    void kafkaSettingsReachTheConsumerAndBadOnesFailFastNamingTheSetting() throws Exception {
+        Run viaProperties = tail("metrics", "--from-beginning", "--kafka-property", "client.id=tail-test", "--kafka-property", "request.timeout.ms=20000");
+        assertEquals(0, viaProperties.exitCode(), viaProperties.stderr());
+        assertEquals(1, viaProperties.lines().size(), viaProperties.stdout());
+
+        Run conflict = run(false, "metrics", "--kafka-property", "isolation.level=read_uncommitted");
+        assertEquals(2, conflict.exitCode(), conflict.stderr());
+        assertTrue(conflict.stderr().contains("isolation.level=read_uncommitted (--kafka-property) conflicts with the consumer's isolation.level=read_committed"),
+                conflict.stderr());
+
+        // TLS spoken to a plaintext listener gets no answer: after the 10 s API time-out the message names security.protocol
+        long start = System.nanoTime();
+        Run tls = run(false, "metrics", "--from-beginning", "--kafka-property", "security.protocol=SSL");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(1, tls.exitCode(), tls.stderr());
+        assertTrue(tls.stderr().startsWith("driftwise tail: reading driftwise.metrics failed: ") && tls.stderr().contains("security.protocol (now SSL)"),
+                tls.stderr());
+        assertTrue(seconds < 15, "took " + seconds + " s");
+    }
+
+    @Test
     void helpAndMissingTopicsAreClear() throws Exception {
         Run help = run(false, "--help");
         assertEquals(0, help.exitCode());
-        assertTrue(help.stdout().contains("--from-beginning") && help.stdout().contains("MODELS"), help.stdout());
+        assertTrue(help.stdout().contains("--from-beginning") && help.stdout().contains("MODELS") && help.stdout().contains("--kafka-config"),
+                help.stdout());
         Run missing = tail("models", "--topic", "nope");
         assertEquals(1, missing.exitCode());
         assertTrue(missing.stderr().contains("topic 'nope' does not exist"), missing.stderr());

@@ -3,6 +3,8 @@ package dev.driftwise.dashboard.kafka;
 import dev.driftwise.consumers.tail.OutputTopicConsumer;
 import dev.driftwise.consumers.tail.TopicKind;
 import dev.driftwise.dashboard.store.DashboardStore;
+import dev.driftwise.kafka.settings.KafkaProblems;
+import dev.driftwise.kafka.settings.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -31,6 +34,7 @@ public final class TopicReader implements AutoCloseable {
     static final Duration REFRESH = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(TopicReader.class);
 
+    private final KafkaSettings kafka;
     private final String bootstrap;
     private final Map<TopicKind, String> topics;
     private final boolean fromBeginning;
@@ -39,11 +43,13 @@ public final class TopicReader implements AutoCloseable {
     private final Map<String, TopicKind> kindOfTopic = new HashMap<>();
     private final Set<TopicPartition> assigned = new HashSet<>();
     private final Thread thread;
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean stopping;
 
-    public TopicReader(String bootstrap, Map<TopicKind, String> topics, boolean fromBeginning, RecordRouter router, DashboardStore store) {
-        this.bootstrap = bootstrap;
+    public TopicReader(KafkaSettings kafka, Map<TopicKind, String> topics, boolean fromBeginning, RecordRouter router, DashboardStore store) {
+        this.kafka = kafka;
+        this.bootstrap = kafka.bootstrapServers();
         this.topics = Map.copyOf(topics);
         this.fromBeginning = fromBeginning;
         this.router = router;
@@ -57,9 +63,28 @@ public final class TopicReader implements AutoCloseable {
         thread.start();
     }
 
+    /** Completes with what went wrong, in words, when the reader stops on a failure (never on {@link #close}). */
+    public CompletableFuture<String> failure() {
+        return failure;
+    }
+
     private void run() {
+        try {
+            read();
+        } catch (Throwable e) { // an Error too (a class missing from a jar): the page must not go on showing nothing
+            if (stopping) {
+                return; // Kafka's InterruptException from close()
+            }
+            String why = e instanceof KafkaException ? KafkaProblems.explain(e, kafka) : e.toString();
+            LOG.error("dashboard Kafka reader stopped: {}", why, e instanceof KafkaException ? null : e);
+            store.readerStatus("stopped: " + why + " (restart the dashboard)");
+            failure.complete(why);
+        }
+    }
+
+    private void read() {
         store.readerStatus("connecting to " + bootstrap);
-        try (KafkaConsumer<String, byte[]> c = OutputTopicConsumer.open(bootstrap, "driftwise-dashboard")) {
+        try (KafkaConsumer<String, byte[]> c = OutputTopicConsumer.open(kafka, "driftwise-dashboard")) {
             consumer = c;
             boolean firstLook = true;
             long nextRefresh = System.nanoTime();
@@ -79,12 +104,6 @@ public final class TopicReader implements AutoCloseable {
             }
         } catch (WakeupException | InterruptedException e) {
             // close() asked us to stop
-        } catch (RuntimeException e) {
-            if (stopping) {
-                return; // Kafka's InterruptException from close()
-            }
-            LOG.error("dashboard Kafka reader stopped", e);
-            store.readerStatus("stopped: " + e.getMessage() + " (restart the dashboard)");
         }
     }
 
@@ -108,7 +127,10 @@ public final class TopicReader implements AutoCloseable {
                 }
             }
         } catch (KafkaException e) { // a timeout too: no broker answers yet; keep trying
-            store.readerStatus("cannot reach Kafka at " + bootstrap + " (" + e.getMessage() + "); retrying");
+            if (KafkaProblems.isFatal(e)) {
+                throw e; // refused credentials or certificate: trying again cannot help
+            }
+            store.readerStatus("cannot reach Kafka: " + KafkaProblems.explain(e, kafka) + "; retrying");
             return false;
         }
         if (!fresh.isEmpty()) {

@@ -1,10 +1,15 @@
 package dev.driftwise.jobs.options;
 
+import dev.driftwise.kafka.settings.KafkaSettings;
+import dev.driftwise.kafka.settings.KafkaSettingsException;
+import java.io.PrintWriter;
 import java.io.Serializable;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
  * Every setting of the online training job, validated once at start ({@link #parse(String...)}).
@@ -12,9 +17,14 @@ import java.util.Map;
  */
 public final class JobOptions implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    /** Checkpoint interval when neither {@code --checkpoint-interval} nor the cluster sets one: the job needs checkpoints. */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
     public final String bootstrap;
+    /** Every Kafka client setting (brokers, security); applied to the source, the sink and topic creation. */
+    public final KafkaSettings kafka;
     public final String samplesTopic;
     public final String modelsTopic;
     public final String stepSizesTopic;
@@ -28,8 +38,10 @@ public final class JobOptions implements Serializable {
     public final int metricsEvery;
     public final int metricsWindow;
     public final double fadingFactor;
+    /** {@code --checkpoint-interval}, or null: the cluster's interval, else {@link #DEFAULT_CHECKPOINT_INTERVAL}. */
     public final Duration checkpointInterval;
-    public final int parallelism;
+    /** {@code --parallelism}, or null: the cluster's ({@code flink run -p}, {@code parallelism.default}). */
+    public final Integer parallelism;
     public final boolean createTopics;
     public final int topicPartitions;
     public final boolean bounded;
@@ -39,51 +51,74 @@ public final class JobOptions implements Serializable {
     public final String jobName;
     private final Map<String, Map<String, String>> streamOverrides;
 
-    JobOptions(Map<String, String> v, Map<String, Map<String, String>> overrides) {
-        bootstrap = v.get("bootstrap");
-        samplesTopic = v.get("samples-topic");
-        modelsTopic = v.get("models-topic");
-        stepSizesTopic = v.get("stepsizes-topic");
-        metricsTopic = v.get("metrics-topic");
-        dlqTopic = v.get("dlq-topic");
-        groupId = v.get("group-id");
-        mode = Mode.parse(v.get("mode"));
-        snapshotEvery = Flags.positiveInt("snapshot-every", v.get("snapshot-every"));
-        stepSizesEvery = Flags.positiveInt("stepsizes-every", v.get("stepsizes-every"));
-        metricsEvery = Flags.positiveInt("metrics-every", v.get("metrics-every"));
-        metricsWindow = Flags.positiveInt("metrics-window", v.get("metrics-window"));
-        fadingFactor = Flags.unitInterval("fading-factor", v.get("fading-factor"));
-        defaults = new LearnerSettings(v.get("model"), v.get("optimizer"),
-                Flags.positiveInt("micro-batch", v.get("micro-batch")), Flags.device("device", v.get("device")),
-                Flags.engine("engine", v.get("engine")), metricsWindow, fadingFactor);
-        checkpointInterval = Flags.duration("checkpoint-interval", v.get("checkpoint-interval"));
-        parallelism = Flags.positiveInt("parallelism", v.get("parallelism"));
-        createTopics = Flags.bool("create-topics", v.get("create-topics"));
-        topicPartitions = Flags.positiveInt("topic-partitions", v.get("topic-partitions"));
-        bounded = Flags.bool("bounded", v.get("bounded"));
-        maxMessageBytes = Flags.intAtLeast("max-message-bytes", v.get("max-message-bytes"), 4096);
-        transactionTimeout = Flags.duration("transaction-timeout", v.get("transaction-timeout"));
-        transactionalIdPrefix = v.get("transactional-id-prefix");
-        jobName = v.get("job-name");
+    private JobOptions(JobFlags f, KafkaSettings kafka) {
+        this.kafka = kafka;
+        bootstrap = kafka.bootstrapServers();
+        samplesTopic = f.samplesTopic;
+        modelsTopic = f.modelsTopic;
+        stepSizesTopic = f.stepSizesTopic;
+        metricsTopic = f.metricsTopic;
+        dlqTopic = f.dlqTopic;
+        groupId = f.groupId;
+        mode = Mode.parse(f.mode);
+        snapshotEvery = Flags.positiveInt("snapshot-every", f.snapshotEvery);
+        stepSizesEvery = Flags.positiveInt("stepsizes-every", f.stepSizesEvery);
+        metricsEvery = Flags.positiveInt("metrics-every", f.metricsEvery);
+        metricsWindow = Flags.positiveInt("metrics-window", f.metricsWindow);
+        fadingFactor = Flags.unitInterval("fading-factor", f.fadingFactor);
+        defaults = new LearnerSettings(f.model, f.optimizer, Flags.positiveInt("micro-batch", f.microBatch), Flags.device("device", f.device),
+                Flags.engine("engine", f.engine), metricsWindow, fadingFactor);
+        checkpointInterval = f.checkpointInterval == null ? null : Flags.duration("checkpoint-interval", f.checkpointInterval);
+        parallelism = f.parallelism == null ? null : Flags.positiveInt("parallelism", f.parallelism);
+        createTopics = Flags.bool("create-topics", f.createTopics);
+        topicPartitions = Flags.positiveInt("topic-partitions", f.topicPartitions);
+        bounded = Flags.bool("bounded", f.bounded);
+        maxMessageBytes = Flags.intAtLeast("max-message-bytes", f.maxMessageBytes, 4096);
+        transactionTimeout = Flags.duration("transaction-timeout", f.transactionTimeout);
+        transactionalIdPrefix = f.transactionalIdPrefix;
+        jobName = f.jobName;
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();
-        overrides.forEach((id, m) -> copy.put(id, Collections.unmodifiableMap(new LinkedHashMap<>(m))));
+        f.streamOverrides.forEach((id, m) -> copy.put(id, Collections.unmodifiableMap(new LinkedHashMap<>(m))));
         streamOverrides = Collections.unmodifiableMap(copy);
         for (String id : streamOverrides.keySet()) {
             settingsFor(id); // validate every override now, not at the stream's first sample
-        }
-        if (bootstrap == null || bootstrap.isBlank()) {
-            throw new OptionException("bootstrap", bootstrap, "required: the Kafka bootstrap servers, e.g. localhost:9092");
         }
     }
 
     /** Parses {@code --key value} flags; throws {@link OptionException} naming the bad flag. */
     public static JobOptions parse(String... args) {
-        return FlagParser.parse(args);
+        JobFlags flags = new JobFlags();
+        CommandLine cli = JobFlags.commandLine(flags);
+        JobFlags.addStreamOverrides(cli, args);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.UnmatchedArgumentException e) {
+            String first = e.getUnmatched().get(0);
+            throw new OptionException(first.startsWith("--") ? "unknown flag " + first + suggestion(e)
+                    : "argument '" + first + "' is not a flag: flags read --key value");
+        } catch (CommandLine.ParameterException e) {
+            throw new OptionException(e.getMessage());
+        }
+        flags.readStreamOverrides(cli);
+        KafkaSettings kafka;
+        try {
+            // warnings (settings no Kafka client defines) go to stderr: flink run and ./driftwise train both show it
+            kafka = flags.kafka.settings(flags.bootstrap, null, new PrintWriter(System.err, true));
+        } catch (KafkaSettingsException e) {
+            throw new OptionException(e.getMessage());
+        }
+        return new JobOptions(flags, kafka);
+    }
+
+    private static String suggestion(CommandLine.UnmatchedArgumentException e) {
+        return e.getSuggestions().isEmpty() ? "" : "; did you mean " + String.join(" or ", e.getSuggestions()) + "?";
     }
 
     /** The text {@code --help} prints. */
     public static String help() {
-        return FlagParser.help();
+        StringWriter text = new StringWriter();
+        JobFlags.commandLine(new JobFlags()).usage(new PrintWriter(text));
+        return text.toString();
     }
 
     /** The learner settings for one learner key: the defaults with {@code --stream.<id>.*} overrides. */
@@ -112,11 +147,13 @@ public final class JobOptions implements Serializable {
         return mode == Mode.GLOBAL ? Mode.GLOBAL_KEY : streamId;
     }
 
+    /** Every setting; Kafka secrets shown as [hidden]. */
     @Override
     public String toString() {
-        return "JobOptions{bootstrap=" + bootstrap + ", topics=[" + samplesTopic + " -> " + modelsTopic + ", " + stepSizesTopic
+        return "JobOptions{kafka={" + kafka + "}, topics=[" + samplesTopic + " -> " + modelsTopic + ", " + stepSizesTopic
                 + ", " + metricsTopic + ", " + dlqTopic + "], mode=" + mode.flagValue() + ", defaults=" + defaults
                 + ", snapshotEvery=" + snapshotEvery + ", stepSizesEvery=" + stepSizesEvery + ", metricsEvery=" + metricsEvery
-                + ", checkpointInterval=" + checkpointInterval + ", parallelism=" + parallelism + ", overrides=" + streamOverrides + "}";
+                + ", checkpointInterval=" + (checkpointInterval == null ? "the cluster's" : checkpointInterval)
+                + ", parallelism=" + (parallelism == null ? "the cluster's" : parallelism) + ", overrides=" + streamOverrides + "}";
     }
 }

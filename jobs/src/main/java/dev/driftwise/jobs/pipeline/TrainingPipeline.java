@@ -55,12 +55,10 @@ public final class TrainingPipeline {
 
     static KafkaSource<SourceRecord> source(JobOptions o) {
         KafkaSourceBuilder<SourceRecord> b = KafkaSource.<SourceRecord>builder()
-                .setBootstrapServers(o.bootstrap)
+                .setProperties(JobClients.source(o))
                 .setTopics(o.samplesTopic)
-                .setGroupId(o.groupId)
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new SourceRecordSchema())
-                .setProperty("isolation.level", "read_committed");
+                .setDeserializer(new SourceRecordSchema());
         if (o.bounded) {
             b.setBounded(OffsetsInitializer.latest());
         }
@@ -69,12 +67,10 @@ public final class TrainingPipeline {
 
     static KafkaSink<OutputRecord> sink(JobOptions o) {
         return KafkaSink.<OutputRecord>builder()
-                .setBootstrapServers(o.bootstrap)
+                .setKafkaProducerConfig(JobClients.sink(o))
                 .setRecordSerializer(new OutputRecordSerializer())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(o.transactionalIdPrefix)
-                .setProperty("transaction.timeout.ms", Long.toString(o.transactionTimeout.toMillis()))
-                .setProperty("max.request.size", Integer.toString(o.maxMessageBytes + 64 * 1024))
                 .build();
     }
 }

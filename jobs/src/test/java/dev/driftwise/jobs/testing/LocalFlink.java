@@ -13,6 +13,7 @@ public final class LocalFlink {
 
     public static Configuration config(int restartAttempts) {
         Configuration conf = new Configuration();
+        conf.setString("parallelism.default", "1"); // as a cluster would; tests that need more say --parallelism
         conf.setString("restart-strategy.type", restartAttempts == 0 ? "none" : "fixed-delay");
         conf.setString("restart-strategy.fixed-delay.attempts", Integer.toString(restartAttempts));
         conf.setString("restart-strategy.fixed-delay.delay", "200 ms");

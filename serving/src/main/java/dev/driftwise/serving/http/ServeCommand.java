@@ -1,5 +1,8 @@
 package dev.driftwise.serving.http;
 
+import dev.driftwise.kafka.settings.KafkaClientOptions;
+import dev.driftwise.kafka.settings.KafkaSettings;
+import dev.driftwise.kafka.settings.KafkaSettingsException;
 import dev.driftwise.learner.DeviceChoice;
 import dev.driftwise.serving.Freshness;
 import dev.driftwise.serving.SnapshotClient;
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code driftwise serve}: an HTTP scoring service on the newest model snapshot of every stream. */
@@ -35,9 +39,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
-    @Option(names = {"--bootstrap", "--bootstrap-server"}, paramLabel = "HOST:PORT", defaultValue = "localhost:9092",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--bootstrap", "--bootstrap-server"}, paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default: bootstrap.servers in --kafka-config, else localhost:9092)")
     String bootstrap;
+
+    @Mixin
+    KafkaClientOptions kafkaOptions = new KafkaClientOptions();
 
     @Option(names = "--models-topic", paramLabel = "TOPIC", defaultValue = SnapshotClientConfig.DEFAULT_TOPIC,
             description = "ModelSnapshot topic, read from its beginning (default: ${DEFAULT-VALUE})")
@@ -127,9 +134,16 @@ public final class ServeCommand implements Callable<Integer> {
      */
     SnapshotClientConfig.Builder snapshotClient() {
         CommandLine cli = new CommandLine(this);
-        if (bootstrap.isBlank()) {
+        if (bootstrap != null && bootstrap.isBlank()) {
             throw new CommandLine.ParameterException(cli, "--bootstrap '': give HOST:PORT of a Kafka broker, e.g. localhost:9092");
         }
+        KafkaSettings kafka;
+        try {
+            kafka = kafkaOptions.settings(bootstrap, "localhost:9092", err);
+        } catch (KafkaSettingsException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage());
+        }
+        bootstrap = kafka.bootstrapServers();
         if (!modelsTopic.matches("[a-zA-Z0-9._-]{1,249}")) {
             throw new CommandLine.ParameterException(cli, "--models-topic '" + modelsTopic + "': a Kafka topic name is 1 to 249 of a-z A-Z 0-9 . _ -");
         }
@@ -139,8 +153,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, "--device '" + device + "': " + e.getMessage());
         }
-        return SnapshotClient.builder(bootstrap).optTopic(modelsTopic).optDevice(choice)
-                .optConsumerProperty("client.id", "driftwise-serve");
+        return SnapshotClient.builder(kafka).optTopic(modelsTopic).optDevice(choice);
     }
 
     private static Duration duration(CommandLine cli, String text) {
@@ -195,7 +208,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("driftwise serve: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
             return 1;
-        } catch (KafkaException e) { // e.g. no bootstrap host name resolves
+        } catch (KafkaException | KafkaSettingsException e) { // e.g. no bootstrap host name resolves
             err.println("driftwise serve: cannot read from --bootstrap '" + bootstrap + "': " + e.getMessage()
                     + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")
                     + "; give HOST:PORT of a reachable broker (from containers: kafka:9092, from the host: localhost:9092)");

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParseResult;
 final class ArgumentCheck {
 
     private static final List<String> KAFKA_ONLY = List.of("--bootstrap", "--topic", "--partitions", "--connect-timeout", "--outage-timeout",
-            "--producer-property");
+            "--producer-property", "--kafka-config", "--kafka-property");
 
     private final GenCommand c;
     private final ParseResult parsed;
@@ -38,7 +38,7 @@ final class ArgumentCheck {
         if (c.count != null && c.count <= 0) {
             fail("Invalid value for option '--count': " + c.count + " (must be a whole number > 0)");
         }
-        for (String server : c.bootstrap.split(",")) {
+        for (String server : c.bootstrap == null ? new String[0] : c.bootstrap.split(",")) {
             if (!server.strip().matches("\\S+:\\d{1,5}")) {
                 fail("Invalid value for option '--bootstrap': '" + c.bootstrap + "' (expected HOST:PORT[,HOST:PORT...], e.g. localhost:9092)");
             }

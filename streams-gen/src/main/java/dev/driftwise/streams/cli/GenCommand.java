@@ -1,5 +1,6 @@
 package dev.driftwise.streams.cli;
 
+import dev.driftwise.kafka.settings.KafkaClientOptions;
 import dev.driftwise.streams.SampleStream;
 import dev.driftwise.streams.rate.RatePlan;
 import dev.driftwise.streams.sink.KafkaSampleSink;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,6 +42,7 @@ import picocli.CommandLine.Spec;
 public final class GenCommand implements Callable<Integer> {
 
     static final String DEFAULT_SCENARIO = "mixed-demo";
+    static final String DEFAULT_BOOTSTRAP = "localhost:9092";
 
     @Spec
     CommandSpec spec;
@@ -101,9 +104,12 @@ public final class GenCommand implements Callable<Integer> {
     @Option(names = "--discard", order = 22, description = "Generate and throw away (measures the generator alone).")
     boolean discard;
 
-    @Option(names = {"--bootstrap", "--bootstrap-server"}, paramLabel = "HOST:PORT", defaultValue = "localhost:9092", order = 30,
-            description = "Kafka bootstrap.servers (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--bootstrap", "--bootstrap-server"}, paramLabel = "HOST:PORT", order = 30,
+            description = "Kafka bootstrap.servers (default: bootstrap.servers in --kafka-config, else " + DEFAULT_BOOTSTRAP + ").")
     String bootstrap;
+
+    @Mixin
+    KafkaClientOptions kafkaOptions = new KafkaClientOptions();
 
     @Option(names = "--topic", paramLabel = "NAME", defaultValue = "driftwise.samples", order = 31, description = "Topic (default: ${DEFAULT-VALUE}).")
     String topic;

@@ -1,5 +1,7 @@
 package dev.driftwise.streams.cli;
 
+import dev.driftwise.kafka.settings.KafkaSettings;
+import dev.driftwise.kafka.settings.KafkaSettingsException;
 import dev.driftwise.schemas.wire.WireCodec;
 import dev.driftwise.streams.SampleStream;
 import dev.driftwise.streams.rate.RatePlan;
@@ -22,6 +24,7 @@ import picocli.CommandLine.ParameterException;
 final class RunOutput {
 
     private final GenCommand c;
+    private String bootstrap;
 
     RunOutput(GenCommand command) {
         this.c = command;
@@ -41,7 +44,15 @@ final class RunOutput {
             }
             return new CsvFileSink(c.out, input.streams(), input.origin());
         }
-        KafkaTarget target = new KafkaTarget(c.bootstrap, c.topic, c.partitions, c.connectTimeout, c.outageTimeout, c.producerProperties);
+        KafkaTarget target;
+        try {
+            KafkaSettings kafka = c.kafkaOptions.settings(c.bootstrap, GenCommand.DEFAULT_BOOTSTRAP, err);
+            bootstrap = kafka.bootstrapServers();
+            target = new KafkaTarget(bootstrap, c.topic, c.partitions, c.connectTimeout, c.outageTimeout, c.producerProperties, kafka);
+            target.producerConfig(); // a setting that contradicts the producer's fails now, before connecting
+        } catch (KafkaSettingsException e) {
+            throw new ParameterException(c.spec.commandLine(), e.getMessage());
+        }
         err.println("driftwise gen: " + target.prepare());
         err.flush();
         return new KafkaSampleSink(target, input.origin(), WireCodec.standard()::encode,
@@ -57,6 +68,6 @@ final class RunOutput {
         if (c.discard) {
             return "discarded";
         }
-        return c.out != null ? "to " + c.out : "to topic '" + c.topic + "' at " + c.bootstrap;
+        return c.out != null ? "to " + c.out : "to topic '" + c.topic + "' at " + bootstrap;
     }
 }

@@ -1,5 +1,8 @@
 package dev.driftwise.streams.sink;
 
+import dev.driftwise.kafka.settings.ClientKind;
+import dev.driftwise.kafka.settings.KafkaProblems;
+import dev.driftwise.kafka.settings.KafkaSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -36,12 +39,26 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * @param connectTimeout how long to wait for the cluster at start-up before giving up
  * @param outageTimeout  once samples flow, how long to wait for a cluster that stopped answering
  * @param extraConfig    user {@code --producer-property} entries; applied last, also to the admin check
+ * @param kafka          the run's Kafka client settings ({@code --kafka-config}, {@code --kafka-property}: security and
+ *                       the like) for the admin check and the producer; its brokers are {@code bootstrap}
  */
 public record KafkaTarget(String bootstrap, String topic, int partitions, Duration connectTimeout,
-                          Duration outageTimeout, Map<String, String> extraConfig) {
+                          Duration outageTimeout, Map<String, String> extraConfig, KafkaSettings kafka) {
 
     /** Room above the outage timeout, so the producer still holds every waiting record when the run gives up. */
     private static final Duration DELIVERY_MARGIN = Duration.ofSeconds(60);
+
+    public KafkaTarget {
+        if (!bootstrap.equals(kafka.bootstrapServers())) {
+            throw new IllegalArgumentException("bootstrap '" + bootstrap + "' is not the settings' " + kafka.bootstrapServers());
+        }
+    }
+
+    /** Plaintext, Kafka's defaults: the brokers and the producer extras only. */
+    public KafkaTarget(String bootstrap, String topic, int partitions, Duration connectTimeout, Duration outageTimeout,
+                       Map<String, String> extraConfig) {
+        this(bootstrap, topic, partitions, connectTimeout, outageTimeout, extraConfig, KafkaSettings.of(bootstrap));
+    }
 
     /** The cluster could not be reached or the topic not prepared; the message says what to do. */
     public static final class Unavailable extends RuntimeException {
@@ -52,12 +69,12 @@ public record KafkaTarget(String bootstrap, String topic, int partitions, Durati
 
     /** Verifies the cluster answers and the topic exists, creating it if missing. Returns what was done. */
     public String prepare() {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         int timeoutMs = (int) connectTimeout.toMillis();
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
-        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "driftwise-gen-admin");
+        Properties p = kafka.forClient(ClientKind.ADMIN)
+                .withDefault(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs)
+                .withDefault(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs)
+                .withDefault(AdminClientConfig.CLIENT_ID_CONFIG, "driftwise-gen-admin")
+                .build();
         extraConfig.forEach((k, v) -> {
             if (AdminClientConfig.configNames().contains(k)) {
                 p.put(k, v);
@@ -67,8 +84,8 @@ public record KafkaTarget(String bootstrap, String topic, int partitions, Durati
         try {
             admin = Admin.create(p);
         } catch (KafkaException e) {
-            throw new Unavailable("cannot connect to Kafka at '" + bootstrap + "': " + rootMessage(e)
-                    + " (check --bootstrap, e.g. localhost:9092)", e);
+            throw new Unavailable("cannot connect to Kafka at '" + bootstrap + "': " + KafkaProblems.known(e, kafka)
+                    .orElse(kafka.redact(rootMessage(e)) + " (check --bootstrap, e.g. localhost:9092)"), e);
         }
         try {
             String clusterId = await(admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).clusterId(),
@@ -158,6 +175,9 @@ public record KafkaTarget(String bootstrap, String topic, int partitions, Durati
             if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
                 throw timedOut(what, cause);
             }
+            if (KafkaProblems.isFatal(cause)) { // refused credentials or certificate: name the setting to fix
+                throw new Unavailable("could not " + what + " at '" + bootstrap + "': " + KafkaProblems.explain(cause, kafka), cause);
+            }
             throw new Unavailable("could not " + what + " at '" + bootstrap + "': " + rootMessage(cause), cause);
         }
     }
@@ -190,21 +210,21 @@ public record KafkaTarget(String bootstrap, String topic, int partitions, Durati
      * already-written batches fail with OutOfOrderSequenceException on a busy machine.
      */
     public Map<String, Object> producerConfig() {
-        Map<String, Object> c = new HashMap<>();
-        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ProducerConfig.CLIENT_ID_CONFIG, "driftwise-gen");
-        c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        c.put(ProducerConfig.ACKS_CONFIG, "all");
-        c.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        c.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        c.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 16);
-        c.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, connectTimeout.toMillis());
-        c.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
-        c.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                (int) Math.min(Integer.MAX_VALUE, outageTimeout.plus(DELIVERY_MARGIN).toMillis()));
-        c.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        c.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        Map<String, Object> c = kafka.forClient(ClientKind.PRODUCER) // the user's settings replace these defaults
+                .withDefault(ProducerConfig.CLIENT_ID_CONFIG, "driftwise-gen")
+                .withDefault(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+                .withDefault(ProducerConfig.ACKS_CONFIG, "all")
+                .withDefault(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5)
+                .withDefault(ProducerConfig.LINGER_MS_CONFIG, 5)
+                .withDefault(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 16)
+                .withDefault(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")
+                .withDefault(ProducerConfig.MAX_BLOCK_MS_CONFIG, connectTimeout.toMillis())
+                .withDefault(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE)
+                .withDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        (int) Math.min(Integer.MAX_VALUE, outageTimeout.plus(DELIVERY_MARGIN).toMillis()))
+                .require(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(), "the generator sends encoded bytes")
+                .require(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(), "the generator sends encoded bytes")
+                .buildMap();
         c.putAll(extraConfig);
         return c;
     }

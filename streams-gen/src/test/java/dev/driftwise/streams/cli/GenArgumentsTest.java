@@ -62,6 +62,18 @@ class GenArgumentsTest {
     }
 
     @Test
+    void kafkaSettingsDoNotApplyToFilesAndAreCheckedBeforeConnecting() {
+        assertBadArgument("option '--kafka-config' only applies when writing to Kafka, not with --out",
+                "--scenario", "tiny-1", "--count", "5", "--out", "x.csv", "--kafka-config", "client.properties");
+        assertBadArgument("--kafka-config '/no/such.properties': no such file",
+                "--scenario", "tiny-1", "--count", "5", "--kafka-config", "/no/such.properties");
+        assertBadArgument("security.protocol 'TLS' (--kafka-property): ",
+                "--scenario", "tiny-1", "--count", "5", "--kafka-property", "security.protocol=TLS");
+        assertBadArgument("key.serializer=org.apache.kafka.common.serialization.StringSerializer (--kafka-property) conflicts with the producer's key.serializer=",
+                "--scenario", "tiny-1", "--count", "5", "--kafka-property", "key.serializer=org.apache.kafka.common.serialization.StringSerializer", "--bootstrap", "127.0.0.1:1");
+    }
+
+    @Test
     void aBootstrapNeedsAPort() {
         assertBadArgument("Invalid value for option '--bootstrap': 'localhost' (expected HOST:PORT[,HOST:PORT...], e.g. localhost:9092)",
                 "--scenario", "tiny-1", "--bootstrap", "localhost");
