@@ -22,7 +22,8 @@ final class BatchRunner implements AutoCloseable {
     private final DenseNetwork network;
     private final Loss loss;
     private final Engine engine;
-    private final Map<Integer, DenseNetwork.Workspace> workspaces = new HashMap<>();
+    /** Workspace for n rows at index n (a micro-batch holds the same few sizes: full, and a partial last one). */
+    private DenseNetwork.Workspace[] workspaces = new DenseNetwork.Workspace[0];
     private final Map<Vec, DenseNetwork.Views> views = new HashMap<>();
     private float[] standardized = new float[0];
     private float[] logits = new float[0];
@@ -48,10 +49,13 @@ final class BatchRunner implements AutoCloseable {
     }
 
     private DenseNetwork.Workspace workspace(int n) {
-        DenseNetwork.Workspace ws = workspaces.get(n);
+        if (n >= workspaces.length) {
+            workspaces = java.util.Arrays.copyOf(workspaces, n + 1);
+        }
+        DenseNetwork.Workspace ws = workspaces[n];
         if (ws == null) {
             ws = network.workspace(engine, n);
-            workspaces.put(n, ws);
+            workspaces[n] = ws;
         }
         return ws;
     }
@@ -148,7 +152,11 @@ final class BatchRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        workspaces.values().forEach(DenseNetwork.Workspace::close);
-        workspaces.clear();
+        for (DenseNetwork.Workspace ws : workspaces) {
+            if (ws != null) {
+                ws.close();
+            }
+        }
+        workspaces = new DenseNetwork.Workspace[0];
     }
 }

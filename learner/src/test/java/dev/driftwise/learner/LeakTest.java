@@ -12,6 +12,7 @@ import dev.driftwise.learner.testing.Streams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -63,33 +64,45 @@ class LeakTest {
     @Test
     void everyPathReleasesItsArrays() {
         ModelSpec[] specs = {
+            ModelSpec.linearRegression(4).withStandardization(true),
             ModelSpec.softmaxRegression(4, 3).withStandardization(true),
             ModelSpec.mlp(4, new int[] {5, 3}, Activation.RELU, Task.MULTICLASS, 3),
             ModelSpec.mlp(4, new int[] {5}, Activation.TANH, Task.REGRESSION, 0)};
         for (ModelSpec spec : specs) {
-            // the paths that hand the optimizer curvature: the diagonal Hessian (one layer), the gradient function (full trace)
-            String optimizer = spec.layerCount() == 1 ? "idbd(theta=0.01)"
-                    : "metaoptimize(base=sgd,meta=sgd,eta=0.01,trace=full,alpha0=0.05)";
-            try (OnlineLearner learner = OnlineLearner.builder(spec).optimizer(optimizer).optDevice(DeviceChoice.CPU)
-                    .optEngine(EngineChoice.TORCH).build()) {
-                MicroBatch batch = learner.newBatch(3);
-                SplittableRandom random = new SplittableRandom(2);
-                for (int i = 0; i < 3; i++) { // buffers and views exist once a step has used each path (h ≠ 0 from step 2)
-                    learner.learn(fill(spec, batch, random));
-                }
-                int before = learner.liveArrayCount();
-                LearnerSnapshot snapshot = null;
-                for (int i = 0; i < 300; i++) {
-                    learner.learn(fill(spec, batch, random));
-                    learner.predict(batch);
-                    if (i == 150) {
-                        snapshot = learner.snapshot();
-                    }
-                }
-                learner.restore(snapshot);
-                assertEquals(before, learner.liveArrayCount(), spec + ": live arrays after learn, predict, snapshot, restore");
-                assertEquals(0, learner.skippedSteps(), spec.toString());
+            // the paths that hand the optimizer curvature: the diagonal Hessian (one layer), the gradient function (full
+            // trace); and the default, whatever it resolves to for the model (growing meta step, stability cap)
+            releasesItsArrays(spec, spec.layerCount() == 1 ? "idbd(theta=0.01)"
+                    : "metaoptimize(base=sgd,meta=sgd,eta=0.01,trace=full,alpha0=0.05)");
+            releasesItsArrays(spec, "default");
+        }
+    }
+
+    private static void releasesItsArrays(ModelSpec spec, String optimizer) {
+        try (OnlineLearner learner = OnlineLearner.builder(spec).optimizer(optimizer).optDevice(DeviceChoice.CPU)
+                .optEngine(EngineChoice.TORCH).build()) {
+            MicroBatch batch = learner.newBatch(3);
+            SplittableRandom random = new SplittableRandom(2);
+            for (int i = 0; i < 3; i++) { // buffers and views exist once a step has used each path (h ≠ 0 from step 2)
+                learner.learn(fill(spec, batch, random));
             }
+            int before = learner.liveArrayCount();
+            LearnerSnapshot snapshot = null;
+            for (int i = 0; i < 300; i++) {
+                learner.learn(fill(spec, batch, random));
+                learner.predict(batch);
+                if (i % 50 == 0) { // what the job publishes: the step-size report (it reduces the traces) and the weights
+                    learner.stepSizes();
+                    learner.lastMetaGradients();
+                    learner.parameters();
+                }
+                if (i == 150) {
+                    snapshot = learner.snapshot();
+                }
+            }
+            learner.restore(snapshot);
+            assertEquals(before, learner.liveArrayCount(), spec + " " + optimizer
+                    + ": live arrays after learn, predict, step-size reports, snapshot, restore");
+            assertEquals(0, learner.skippedSteps(), spec + " " + optimizer);
         }
     }
 

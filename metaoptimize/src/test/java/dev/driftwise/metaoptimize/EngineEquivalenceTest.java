@@ -106,7 +106,7 @@ class EngineEquivalenceTest {
     @ParameterizedTest
     @MethodSource("matrix")
     void jvmAndLibtorchReachTheSameWeights(String spec) {
-        OptimizerConfig config = OptimizerSpec.parse(spec).resolve(new ModelFacts("linear", "regression", N, true, true));
+        OptimizerConfig config = OptimizerSpec.parse(spec).resolve(new ModelFacts("linear", "regression", N, true));
         boolean signBased = config.settings().containsValue("lion");
         DType dtype = signBased ? DType.FLOAT64 : DType.FLOAT32;
         double tolerance = signBased ? 1e-9 : 1e-5;

@@ -4,9 +4,7 @@ import dev.driftwise.learner.DeviceChoice;
 import dev.driftwise.learner.EngineChoice;
 import dev.driftwise.learner.OnlineLearner;
 import dev.driftwise.learner.input.MicroBatch;
-import dev.driftwise.learner.model.Activation;
 import dev.driftwise.learner.model.ModelSpec;
-import dev.driftwise.learner.model.Task;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One {@link OnlineLearner#learn} call (forward, loss, backward, one optimizer step) per micro-batch
  * of 1 … 512 samples, CPU, on each engine, for linear regression on 20 inputs and a 100-128-10 ReLU MLP
- * with softmax and cross-entropy: {@code default} against plain fixed steps (the engine with meta
+ * with softmax and cross-entropy, both as the job's {@code --model linear:20} / {@code mlp:100-128-10}
+ * build them (standardising their inputs online): {@code default} against plain fixed steps (the engine with meta
  * {@code fixed}, no trace). The score is µs per call; divide by {@code batch} for µs per sample. Filling
  * the micro-batch from host rows is part of the call, as in the job.
  *
@@ -62,9 +61,9 @@ public class LearnerStepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        ModelSpec spec = switch (model) {
-            case "linear20" -> ModelSpec.linearRegression(20);
-            case "mlp100-128-10" -> ModelSpec.mlp(100, new int[] {128}, Activation.RELU, Task.MULTICLASS, 10);
+        ModelSpec spec = switch (model) { // the job's --model spelling: inputs standardised online, as the job runs them
+            case "linear20" -> ModelSpec.parse("linear:20");
+            case "mlp100-128-10" -> ModelSpec.parse("mlp:100-128-10");
             default -> throw new IllegalArgumentException("model " + model + ": use linear20 or mlp100-128-10");
         };
         learner = OnlineLearner.builder(spec.withSeed(42)).optimizer(method).optDevice(DeviceChoice.CPU)

@@ -54,7 +54,7 @@ class PipelineThroughputBench {
     private static final String ONLY = System.getProperty("jobs.bench.only", "");
     /** When set, a JFR recording (settings "profile") of each run is written there. */
     private static final String PROFILE_DIR = System.getProperty("jobs.bench.jfr", "");
-    private static final String META = "metaoptimize(base=adam,meta=lion,blocks=per-layer,alpha0=0.001)";
+    private static final String META = "default";
 
     /** One configuration of the table; {@code baseline} names the pass-through row it is compared with. */
     private record Config(String label, String model, String optimizer, int batch, TestTopics input, int samples,

@@ -124,7 +124,7 @@ public record ModelSpec(ModelKind kind, Task task, int inputs, int[] hidden, Act
 
     /** What the {@code default} optimizer is chosen from. */
     public ModelFacts facts() {
-        return new ModelFacts(kind.id(), task.id(), Math.toIntExact(parameterCount()), layerCount() == 1, standardize);
+        return new ModelFacts(kind.id(), task.id(), Math.toIntExact(parameterCount()), layerCount() == 1);
     }
 
     /** Total number of weights. */

@@ -12,8 +12,10 @@ import java.util.Set;
 /**
  * Reads a model spec: the JSON object of {@link ModelSpec#toCanonicalString()} (with Jackson) or a
  * shorthand, {@code linear:<d>}, {@code logistic:<d>}, {@code softmax:<d>:<classes>},
- * {@code mlp:<d>-<hidden>-…-<outputs>} (ReLU; 1 output = regression). Errors name the field, what was
- * found and what is expected.
+ * {@code mlp:<d>-<hidden>-…-<outputs>} (ReLU; 1 output = regression). Read specs standardise their
+ * inputs online unless {@code "standardize": false} says otherwise: raw-scale columns (money, a date
+ * ordinal) are the common case on a stream, and unit-scale inputs lose nothing by it. Errors name the
+ * field, what was found and what is expected.
  */
 final class ModelSpecParser {
 
@@ -66,7 +68,7 @@ final class ModelSpecParser {
         return new ModelSpec(ModelKind.fromId("model", model), taskId == null ? null : Task.fromId("task", taskId),
                 (int) whole(root, "inputs", -1, true), wholes(root, "hidden"),
                 activationId == null ? null : Activation.fromId("activation", activationId),
-                (int) whole(root, "classes", 0, true), bool(root, "bias", true), bool(root, "standardize", false),
+                (int) whole(root, "classes", 0, true), bool(root, "bias", true), bool(root, "standardize", true),
                 whole(root, "seed", 0, false));
     }
 
@@ -128,6 +130,10 @@ final class ModelSpecParser {
     }
 
     private static ModelSpec shorthand(String model) {
+        return shorthandKind(model).withStandardization(true);
+    }
+
+    private static ModelSpec shorthandKind(String model) {
         String[] p = model.split(":");
         try {
             return switch (p[0]) {

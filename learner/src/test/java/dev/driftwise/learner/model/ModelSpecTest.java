@@ -2,6 +2,7 @@ package dev.driftwise.learner.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,8 +37,10 @@ class ModelSpecTest {
     @Test
     void parserAcceptsAnyOrderAndDefaults() {
         ModelSpec spec = ModelSpec.parse(" { \"inputs\" : 5, \"model\":\"softmax\", \"classes\":3 } ");
-        assertEquals(ModelSpec.softmaxRegression(5, 3), spec);
+        assertEquals(ModelSpec.softmaxRegression(5, 3).withStandardization(true), spec);
         assertTrue(spec.bias());
+        assertTrue(spec.standardize(), "read specs standardise unless told not to");
+        assertFalse(ModelSpec.parse("{\"model\":\"linear\",\"inputs\":2,\"standardize\":false}").standardize());
         ModelSpec mlp = ModelSpec.parse("{\"model\":\"mlp\",\"task\":\"binary\",\"inputs\":4,\"hidden\":[3,2]}");
         assertEquals(Activation.RELU, mlp.activation());
         assertArrayEquals(new int[] {3, 2}, mlp.hidden());
@@ -45,12 +48,14 @@ class ModelSpecTest {
     }
 
     @Test
-    void shorthandsNameTheUsualModels() {
-        assertEquals(ModelSpec.linearRegression(20), ModelSpec.parse("linear:20"));
-        assertEquals(ModelSpec.logisticRegression(3), ModelSpec.parse("logistic:3"));
-        assertEquals(ModelSpec.softmaxRegression(100, 10), ModelSpec.parse("softmax:100:10"));
-        assertEquals(ModelSpec.mlp(100, new int[] {128}, Activation.RELU, Task.MULTICLASS, 10), ModelSpec.parse("mlp:100-128-10"));
-        assertEquals(ModelSpec.mlp(4, new int[] {8, 8}, Activation.RELU, Task.REGRESSION, 0), ModelSpec.parse("mlp:4-8-8-1"));
+    void shorthandsNameTheUsualModelsAndStandardiseTheirInputs() {
+        assertEquals(ModelSpec.linearRegression(20).withStandardization(true), ModelSpec.parse("linear:20"));
+        assertEquals(ModelSpec.logisticRegression(3).withStandardization(true), ModelSpec.parse("logistic:3"));
+        assertEquals(ModelSpec.softmaxRegression(100, 10).withStandardization(true), ModelSpec.parse("softmax:100:10"));
+        assertEquals(ModelSpec.mlp(100, new int[] {128}, Activation.RELU, Task.MULTICLASS, 10).withStandardization(true),
+                ModelSpec.parse("mlp:100-128-10"));
+        assertEquals(ModelSpec.mlp(4, new int[] {8, 8}, Activation.RELU, Task.REGRESSION, 0).withStandardization(true),
+                ModelSpec.parse("mlp:4-8-8-1"));
     }
 
     @Test

@@ -9,12 +9,11 @@ package dev.driftwise.metaoptimize.spec;
  * @param parameters the number of weights
  * @param diagonalHessian whether the learner can hand the exact diagonal of the loss Hessian to every
  *     step (one-layer models)
- * @param standardized whether the learner standardises its inputs online (so they are near unit scale)
  */
-public record ModelFacts(String model, String task, int parameters, boolean diagonalHessian, boolean standardized) {
+public record ModelFacts(String model, String task, int parameters, boolean diagonalHessian) {
 
     /** No model known: specs that depend on the model ({@code default}) cannot be resolved. */
-    public static final ModelFacts NONE = new ModelFacts("", "", 0, false, false);
+    public static final ModelFacts NONE = new ModelFacts("", "", 0, false);
 
     public boolean known() {
         return !model.isEmpty();

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** One spelling per configuration: parse, write, parse again, for every configuration the engine takes. */
 class OptimizerSpecTest {
 
-    private static final ModelFacts LINEAR = new ModelFacts("linear", "regression", 21, true, true);
+    private static final ModelFacts LINEAR = new ModelFacts("linear", "regression", 21, true);
 
     /** Every base × meta × granularity × trace the engine accepts, with non-default numbers sprinkled in. */
     static Stream<MetaOptimizeConfig> everyConfiguration() {
@@ -123,16 +123,15 @@ class OptimizerSpecTest {
         assertEquals("true", regression.get("stability-cap"), "α0 = 1 is only safe under the cap");
         assertEquals("1", regression.get("alpha0"));
         assertEquals("0.1", regression.get("eta-max"), "the meta step grows from a poor start");
-        assertEquals("3e-5", regression.get("alpha-min"), "a floor for standardised inputs");
-        assertEquals("none", OptimizerSpec.parse("default").resolve(new ModelFacts("linear", "regression", 21, true, false)).settings()
-                .get("alpha-min"), "no floor on raw inputs of unknown scale");
-        for (ModelFacts facts : List.of(new ModelFacts("logistic", "binary", 11, true, true), new ModelFacts("softmax", "multiclass", 1010, true, true),
-                new ModelFacts("mlp", "regression", 30_000, false, true))) {
+        assertEquals("3e-5", regression.get("alpha-min"), "a floor: an input irrelevant for long still moves when it matters again");
+        for (ModelFacts facts : List.of(new ModelFacts("logistic", "binary", 11, true), new ModelFacts("softmax", "multiclass", 1010, true),
+                new ModelFacts("mlp", "regression", 30_000, false))) {
             Map<String, String> s = OptimizerSpec.parse("default").resolve(facts).settings();
             assertEquals("adam", s.get("base"), facts + ": " + s);
             assertEquals("scalar", s.get("blocks"), facts + ": " + s);
             assertEquals("3e-5", s.get("alpha-min"), facts + ": " + s);
             assertEquals("0.01", s.get("eta-max"), facts + ": " + s);
+            assertEquals("0.01", s.get("alpha-max"), facts + ": " + s);
         }
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The bench names methods by optimizer spec: the job's --optimizer spelling, with grids where a fixed step names no lr. */
 class BenchMethodTest {
 
-    private static final ModelFacts LINEAR = new ModelFacts("linear", "regression", 21, true, true);
+    private static final ModelFacts LINEAR = new ModelFacts("linear", "regression", 21, true);
 
     @Test
     void aListSplitsOnCommasOutsideParentheses() {
