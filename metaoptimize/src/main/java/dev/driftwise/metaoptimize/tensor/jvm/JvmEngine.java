@@ -9,6 +9,12 @@ import dev.driftwise.metaoptimize.tensor.Vec;
  * (and, for the elementwise ones, vectorises), with no native call and no allocation. FLOAT32
  * operations round their scalars to float and compute in float, operation by operation, as
  * libtorch's CPU kernels do; FLOAT64 ones compute in double.
+ *
+ * <p>Each elementwise loop comes twice: C2 (JDK 17 to 25) vectorises a loop only when every operand is indexed by
+ * the same expression, because operands are views that may share one array and differing offsets could overlap.
+ * When all operands start at the same offset (whole vectors, and the same layer's slices of the parameters, the
+ * gradients and the optimizer state) the loop runs on one index; otherwise on one index per operand, unvectorised.
+ * Measured on Adam's normalisation over 14,000 weights: 2 µs against 32 µs.
  */
 public final class JvmEngine implements Engine {
 
@@ -148,8 +154,14 @@ public final class JvmEngine implements Engine {
             int oo = o.off;
             int po = p.off;
             int qo = q.off;
-            for (int i = 0; i < n; i++) {
-                od[oo + i] = pd[po + i] * fa + qd[qo + i] * fb;
+            if (oo == po && oo == qo) {
+                for (int i = oo, end = oo + n; i < end; i++) {
+                    od[i] = pd[i] * fa + qd[i] * fb;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    od[oo + i] = pd[po + i] * fa + qd[qo + i] * fb;
+                }
             }
         } else {
             double[] od = o.d;
@@ -158,8 +170,14 @@ public final class JvmEngine implements Engine {
             int oo = o.off;
             int po = p.off;
             int qo = q.off;
-            for (int i = 0; i < n; i++) {
-                od[oo + i] = pd[po + i] * a + qd[qo + i] * b;
+            if (oo == po && oo == qo) {
+                for (int i = oo, end = oo + n; i < end; i++) {
+                    od[i] = pd[i] * a + qd[i] * b;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    od[oo + i] = pd[po + i] * a + qd[qo + i] * b;
+                }
             }
         }
     }
@@ -176,16 +194,28 @@ public final class JvmEngine implements Engine {
             float[] pd = p.f;
             int oo = o.off;
             int po = p.off;
-            for (int i = 0; i < n; i++) {
-                od[oo + i] = pd[po + i] * fa;
+            if (oo == po) {
+                for (int i = oo, end = oo + n; i < end; i++) {
+                    od[i] = pd[i] * fa;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    od[oo + i] = pd[po + i] * fa;
+                }
             }
         } else {
             double[] od = o.d;
             double[] pd = p.d;
             int oo = o.off;
             int po = p.off;
-            for (int i = 0; i < n; i++) {
-                od[oo + i] = pd[po + i] * a;
+            if (oo == po) {
+                for (int i = oo, end = oo + n; i < end; i++) {
+                    od[i] = pd[i] * a;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    od[oo + i] = pd[po + i] * a;
+                }
             }
         }
     }
@@ -198,12 +228,24 @@ public final class JvmEngine implements Engine {
         int n = o.len;
         if (o.f32()) {
             float fs = (float) s;
-            for (int i = 0; i < n; i++) {
-                o.f[o.off + i] = p.f[p.off + i] + fs;
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + n; i < end; i++) {
+                    o.f[i] = p.f[i] + fs;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    o.f[o.off + i] = p.f[p.off + i] + fs;
+                }
             }
         } else {
-            for (int i = 0; i < n; i++) {
-                o.d[o.off + i] = p.d[p.off + i] + s;
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + n; i < end; i++) {
+                    o.d[i] = p.d[i] + s;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    o.d[o.off + i] = p.d[p.off + i] + s;
+                }
             }
         }
     }
@@ -229,8 +271,14 @@ public final class JvmEngine implements Engine {
             int po = p.off;
             int qo = q.off;
             int ro = r.off;
-            for (int i = 0; i < n; i++) {
-                od[oo + i] = pd[po + i] * fa + (qd[qo + i] * rd[ro + i]) * fb;
+            if (oo == po && oo == qo && oo == ro) {
+                for (int i = oo, end = oo + n; i < end; i++) {
+                    od[i] = pd[i] * fa + (qd[i] * rd[i]) * fb;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    od[oo + i] = pd[po + i] * fa + (qd[qo + i] * rd[ro + i]) * fb;
+                }
             }
         } else {
             double[] od = o.d;
@@ -241,8 +289,14 @@ public final class JvmEngine implements Engine {
             int po = p.off;
             int qo = q.off;
             int ro = r.off;
-            for (int i = 0; i < n; i++) {
-                od[oo + i] = pd[po + i] * a + (qd[qo + i] * rd[ro + i]) * b;
+            if (oo == po && oo == qo && oo == ro) {
+                for (int i = oo, end = oo + n; i < end; i++) {
+                    od[i] = pd[i] * a + (qd[i] * rd[i]) * b;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    od[oo + i] = pd[po + i] * a + (qd[qo + i] * rd[ro + i]) * b;
+                }
             }
         }
     }
@@ -264,18 +318,36 @@ public final class JvmEngine implements Engine {
             int oo = o.off;
             if (o.f32()) {
                 float[] od = o.f;
-                for (int i = 0; i < n; i++) {
-                    od[oo + i] = (pd[po + i] * qd[qo + i]) * fs;
+                if (oo == po && oo == qo) {
+                    for (int i = oo, end = oo + n; i < end; i++) {
+                        od[i] = (pd[i] * qd[i]) * fs;
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        od[oo + i] = (pd[po + i] * qd[qo + i]) * fs;
+                    }
                 }
             } else {
                 double[] od = o.d;
-                for (int i = 0; i < n; i++) {
-                    od[oo + i] = (pd[po + i] * qd[qo + i]) * fs;
+                if (oo == po && oo == qo) {
+                    for (int i = oo, end = oo + n; i < end; i++) {
+                        od[i] = (pd[i] * qd[i]) * fs;
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        od[oo + i] = (pd[po + i] * qd[qo + i]) * fs;
+                    }
                 }
             }
         } else {
-            for (int i = 0; i < n; i++) {
-                o.d[o.off + i] = (p.d[p.off + i] * q.d[q.off + i]) * s;
+            if (o.off == p.off && o.off == q.off) {
+                for (int i = o.off, end = o.off + n; i < end; i++) {
+                    o.d[i] = (p.d[i] * q.d[i]) * s;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    o.d[o.off + i] = (p.d[p.off + i] * q.d[q.off + i]) * s;
+                }
             }
         }
     }
@@ -289,12 +361,24 @@ public final class JvmEngine implements Engine {
         sameLength(o, q);
         int n = o.len;
         if (o.f32()) {
-            for (int i = 0; i < n; i++) {
-                o.f[o.off + i] = p.f[p.off + i] / q.f[q.off + i];
+            if (o.off == p.off && o.off == q.off) {
+                for (int i = o.off, end = o.off + n; i < end; i++) {
+                    o.f[i] = p.f[i] / q.f[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    o.f[o.off + i] = p.f[p.off + i] / q.f[q.off + i];
+                }
             }
         } else {
-            for (int i = 0; i < n; i++) {
-                o.d[o.off + i] = p.d[p.off + i] / q.d[q.off + i];
+            if (o.off == p.off && o.off == q.off) {
+                for (int i = o.off, end = o.off + n; i < end; i++) {
+                    o.d[i] = p.d[i] / q.d[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    o.d[o.off + i] = p.d[p.off + i] / q.d[q.off + i];
+                }
             }
         }
     }
@@ -318,9 +402,16 @@ public final class JvmEngine implements Engine {
             int oo = o.off;
             int po = p.off;
             int qo = q.off;
-            for (int i = 0; i < n; i++) {
-                float root = (float) Math.sqrt(qd[qo + i] * fmu + fin) + fout;
-                od[oo + i] = (pd[po + i] / root) * fs;
+            if (qo == oo && qo == po) {
+                for (int i = qo, end = qo + n; i < end; i++) {
+                    float root = (float) Math.sqrt(qd[i] * fmu + fin) + fout;
+                    od[i] = (pd[i] / root) * fs;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float root = (float) Math.sqrt(qd[qo + i] * fmu + fin) + fout;
+                    od[oo + i] = (pd[po + i] / root) * fs;
+                }
             }
         } else {
             double[] od = o.d;
@@ -329,9 +420,16 @@ public final class JvmEngine implements Engine {
             int oo = o.off;
             int po = p.off;
             int qo = q.off;
-            for (int i = 0; i < n; i++) {
-                double root = Math.sqrt(qd[qo + i] * mu + epsIn) + epsOut;
-                od[oo + i] = (pd[po + i] / root) * s;
+            if (qo == oo && qo == po) {
+                for (int i = qo, end = qo + n; i < end; i++) {
+                    double root = Math.sqrt(qd[i] * mu + epsIn) + epsOut;
+                    od[i] = (pd[i] / root) * s;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double root = Math.sqrt(qd[qo + i] * mu + epsIn) + epsOut;
+                    od[oo + i] = (pd[po + i] / root) * s;
+                }
             }
         }
     }
@@ -342,12 +440,24 @@ public final class JvmEngine implements Engine {
         JvmVec p = v(x);
         sameLength(o, p);
         if (o.f32()) {
-            for (int i = 0; i < o.len; i++) {
-                o.f[o.off + i] = Math.signum(p.f[p.off + i]);
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.f[i] = Math.signum(p.f[i]);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.f[o.off + i] = Math.signum(p.f[p.off + i]);
+                }
             }
         } else {
-            for (int i = 0; i < o.len; i++) {
-                o.d[o.off + i] = Math.signum(p.d[p.off + i]);
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.d[i] = Math.signum(p.d[i]);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.d[o.off + i] = Math.signum(p.d[p.off + i]);
+                }
             }
         }
     }
@@ -358,12 +468,24 @@ public final class JvmEngine implements Engine {
         JvmVec p = v(x);
         sameLength(o, p);
         if (o.f32()) {
-            for (int i = 0; i < o.len; i++) {
-                o.f[o.off + i] = Math.abs(p.f[p.off + i]);
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.f[i] = Math.abs(p.f[i]);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.f[o.off + i] = Math.abs(p.f[p.off + i]);
+                }
             }
         } else {
-            for (int i = 0; i < o.len; i++) {
-                o.d[o.off + i] = Math.abs(p.d[p.off + i]);
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.d[i] = Math.abs(p.d[i]);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.d[o.off + i] = Math.abs(p.d[p.off + i]);
+                }
             }
         }
     }
@@ -374,12 +496,24 @@ public final class JvmEngine implements Engine {
         JvmVec p = v(x);
         sameLength(o, p);
         if (o.f32()) {
-            for (int i = 0; i < o.len; i++) {
-                o.f[o.off + i] = (float) Math.sqrt(p.f[p.off + i]);
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.f[i] = (float) Math.sqrt(p.f[i]);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.f[o.off + i] = (float) Math.sqrt(p.f[p.off + i]);
+                }
             }
         } else {
-            for (int i = 0; i < o.len; i++) {
-                o.d[o.off + i] = Math.sqrt(p.d[p.off + i]);
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.d[i] = Math.sqrt(p.d[i]);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.d[o.off + i] = Math.sqrt(p.d[p.off + i]);
+                }
             }
         }
     }
@@ -405,12 +539,24 @@ public final class JvmEngine implements Engine {
         JvmVec p = v(x);
         sameLength(o, p);
         if (o.f32()) {
-            for (int i = 0; i < o.len; i++) {
-                o.f[o.off + i] = (float) Math.log(p.f[p.off + i]);
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.f[i] = (float) Math.log(p.f[i]);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.f[o.off + i] = (float) Math.log(p.f[p.off + i]);
+                }
             }
         } else {
-            for (int i = 0; i < o.len; i++) {
-                o.d[o.off + i] = Math.log(p.d[p.off + i]);
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.d[i] = Math.log(p.d[i]);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.d[o.off + i] = Math.log(p.d[p.off + i]);
+                }
             }
         }
     }
@@ -422,12 +568,24 @@ public final class JvmEngine implements Engine {
         sameLength(o, p);
         if (o.f32()) {
             float fs = (float) s;
-            for (int i = 0; i < o.len; i++) {
-                o.f[o.off + i] = Math.max(p.f[p.off + i], fs);
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.f[i] = Math.max(p.f[i], fs);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.f[o.off + i] = Math.max(p.f[p.off + i], fs);
+                }
             }
         } else {
-            for (int i = 0; i < o.len; i++) {
-                o.d[o.off + i] = Math.max(p.d[p.off + i], s);
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.d[i] = Math.max(p.d[i], s);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.d[o.off + i] = Math.max(p.d[p.off + i], s);
+                }
             }
         }
     }
@@ -439,12 +597,24 @@ public final class JvmEngine implements Engine {
         sameLength(o, p);
         if (o.f32()) {
             float fs = (float) s;
-            for (int i = 0; i < o.len; i++) {
-                o.f[o.off + i] = Math.min(p.f[p.off + i], fs);
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.f[i] = Math.min(p.f[i], fs);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.f[o.off + i] = Math.min(p.f[p.off + i], fs);
+                }
             }
         } else {
-            for (int i = 0; i < o.len; i++) {
-                o.d[o.off + i] = Math.min(p.d[p.off + i], s);
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.d[i] = Math.min(p.d[i], s);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.d[o.off + i] = Math.min(p.d[p.off + i], s);
+                }
             }
         }
     }
@@ -457,12 +627,24 @@ public final class JvmEngine implements Engine {
         sameLength(o, p);
         sameLength(o, q);
         if (o.f32()) {
-            for (int i = 0; i < o.len; i++) {
-                o.f[o.off + i] = Math.max(p.f[p.off + i], q.f[q.off + i]);
+            if (o.off == p.off && o.off == q.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.f[i] = Math.max(p.f[i], q.f[i]);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.f[o.off + i] = Math.max(p.f[p.off + i], q.f[q.off + i]);
+                }
             }
         } else {
-            for (int i = 0; i < o.len; i++) {
-                o.d[o.off + i] = Math.max(p.d[p.off + i], q.d[q.off + i]);
+            if (o.off == p.off && o.off == q.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.d[i] = Math.max(p.d[i], q.d[i]);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.d[o.off + i] = Math.max(p.d[p.off + i], q.d[q.off + i]);
+                }
             }
         }
     }
@@ -475,12 +657,24 @@ public final class JvmEngine implements Engine {
         sameLength(o, p);
         sameLength(o, q);
         if (o.f32()) {
-            for (int i = 0; i < o.len; i++) {
-                o.f[o.off + i] = Math.min(p.f[p.off + i], q.f[q.off + i]);
+            if (o.off == p.off && o.off == q.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.f[i] = Math.min(p.f[i], q.f[i]);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.f[o.off + i] = Math.min(p.f[p.off + i], q.f[q.off + i]);
+                }
             }
         } else {
-            for (int i = 0; i < o.len; i++) {
-                o.d[o.off + i] = Math.min(p.d[p.off + i], q.d[q.off + i]);
+            if (o.off == p.off && o.off == q.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.d[i] = Math.min(p.d[i], q.d[i]);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.d[o.off + i] = Math.min(p.d[p.off + i], q.d[q.off + i]);
+                }
             }
         }
     }
@@ -634,14 +828,28 @@ public final class JvmEngine implements Engine {
         JvmVec p = v(x);
         sameLength(o, p);
         if (o.f32()) {
-            for (int i = 0; i < o.len; i++) {
-                float a = p.f[p.off + i];
-                o.f[o.off + i] = a > 0 ? a : 0f;
+            if (p.off == o.off) {
+                for (int i = p.off, end = p.off + o.len; i < end; i++) {
+                    float a = p.f[i];
+                    o.f[i] = a > 0 ? a : 0f;
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    float a = p.f[p.off + i];
+                    o.f[o.off + i] = a > 0 ? a : 0f;
+                }
             }
         } else {
-            for (int i = 0; i < o.len; i++) {
-                double a = p.d[p.off + i];
-                o.d[o.off + i] = a > 0 ? a : 0d;
+            if (p.off == o.off) {
+                for (int i = p.off, end = p.off + o.len; i < end; i++) {
+                    double a = p.d[i];
+                    o.d[i] = a > 0 ? a : 0d;
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    double a = p.d[p.off + i];
+                    o.d[o.off + i] = a > 0 ? a : 0d;
+                }
             }
         }
     }
@@ -654,12 +862,24 @@ public final class JvmEngine implements Engine {
         sameLength(o, g);
         sameLength(o, a);
         if (o.f32()) {
-            for (int i = 0; i < o.len; i++) {
-                o.f[o.off + i] = a.f[a.off + i] > 0 ? g.f[g.off + i] : 0f;
+            if (o.off == a.off && o.off == g.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.f[i] = a.f[i] > 0 ? g.f[i] : 0f;
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.f[o.off + i] = a.f[a.off + i] > 0 ? g.f[g.off + i] : 0f;
+                }
             }
         } else {
-            for (int i = 0; i < o.len; i++) {
-                o.d[o.off + i] = a.d[a.off + i] > 0 ? g.d[g.off + i] : 0d;
+            if (o.off == a.off && o.off == g.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.d[i] = a.d[i] > 0 ? g.d[i] : 0d;
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.d[o.off + i] = a.d[a.off + i] > 0 ? g.d[g.off + i] : 0d;
+                }
             }
         }
     }
@@ -670,12 +890,24 @@ public final class JvmEngine implements Engine {
         JvmVec p = v(x);
         sameLength(o, p);
         if (o.f32()) {
-            for (int i = 0; i < o.len; i++) {
-                o.f[o.off + i] = (float) Math.tanh(p.f[p.off + i]);
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.f[i] = (float) Math.tanh(p.f[i]);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.f[o.off + i] = (float) Math.tanh(p.f[p.off + i]);
+                }
             }
         } else {
-            for (int i = 0; i < o.len; i++) {
-                o.d[o.off + i] = Math.tanh(p.d[p.off + i]);
+            if (o.off == p.off) {
+                for (int i = o.off, end = o.off + o.len; i < end; i++) {
+                    o.d[i] = Math.tanh(p.d[i]);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    o.d[o.off + i] = Math.tanh(p.d[p.off + i]);
+                }
             }
         }
     }
@@ -688,14 +920,28 @@ public final class JvmEngine implements Engine {
         sameLength(o, g);
         sameLength(o, t);
         if (o.f32()) {
-            for (int i = 0; i < o.len; i++) {
-                float yi = t.f[t.off + i];
-                o.f[o.off + i] = g.f[g.off + i] * (1f - yi * yi);
+            if (t.off == o.off && t.off == g.off) {
+                for (int i = t.off, end = t.off + o.len; i < end; i++) {
+                    float yi = t.f[i];
+                    o.f[i] = g.f[i] * (1f - yi * yi);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    float yi = t.f[t.off + i];
+                    o.f[o.off + i] = g.f[g.off + i] * (1f - yi * yi);
+                }
             }
         } else {
-            for (int i = 0; i < o.len; i++) {
-                double yi = t.d[t.off + i];
-                o.d[o.off + i] = g.d[g.off + i] * (1d - yi * yi);
+            if (t.off == o.off && t.off == g.off) {
+                for (int i = t.off, end = t.off + o.len; i < end; i++) {
+                    double yi = t.d[i];
+                    o.d[i] = g.d[i] * (1d - yi * yi);
+                }
+            } else {
+                for (int i = 0; i < o.len; i++) {
+                    double yi = t.d[t.off + i];
+                    o.d[o.off + i] = g.d[g.off + i] * (1d - yi * yi);
+                }
             }
         }
     }

@@ -1,9 +1,9 @@
 package dev.driftwise.metaoptimize.tensor.jvm;
 
 /**
- * Row-major FLOAT32 matrix product (the models are FLOAT32) C = op(A)·op(B) as plain loops whose innermost loop runs along a
- * row of C, so the JIT vectorises it (an axpy per element of A), or, for op(B) = Bᵀ, along a row of
- * both operands (a dot product). m × k times k × n; C is overwritten.
+ * Row-major FLOAT32 matrix product (the models are FLOAT32) C = op(A)·op(B) as plain loops that keep eight running
+ * sums in registers and store C once: a block of eight columns of C for op(B) = B, eight partial sums of a dot
+ * product for op(B) = Bᵀ. m × k times k × n; C is overwritten.
  */
 final class MatMul {
 
@@ -14,27 +14,81 @@ final class MatMul {
             // C[i, j] = Σ_p op(A)[i, p] · B[j, p]
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
-                    float s = 0;
                     int brow = bo + j * k;
-                    for (int p = 0; p < k; p++) {
-                        float aip = ta ? a[ao + p * m + i] : a[ao + i * k + p];
-                        s += aip * b[brow + p];
+                    float s;
+                    if (ta) {
+                        s = 0;
+                        for (int p = 0; p < k; p++) {
+                            s += a[ao + p * m + i] * b[brow + p];
+                        }
+                    } else {
+                        s = dot(a, ao + i * k, b, brow, k);
                     }
                     c[co + i * n + j] = s;
                 }
             }
             return;
         }
+        // C[i, j] = Σ_p op(A)[i, p] · B[p, j], eight columns of C at a time in eight running sums: the inner loop only
+        // loads (C2 does not vectorise a loop that stores into one view and loads from another of the same array type),
+        // and each sum adds over p in order, as one running sum per element would.
         for (int i = 0; i < m; i++) {
             int crow = co + i * n;
-            java.util.Arrays.fill(c, crow, crow + n, 0);
-            for (int p = 0; p < k; p++) {
-                float aip = ta ? a[ao + p * m + i] : a[ao + i * k + p];
-                int brow = bo + p * n;
-                for (int j = 0; j < n; j++) {
-                    c[crow + j] += aip * b[brow + j];
+            int ai = ta ? ao + i : ao + i * k;
+            int astride = ta ? m : 1;
+            int j = 0;
+            for (; j + 7 < n; j += 8) {
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+                for (int p = 0, ap = ai, bp = bo + j; p < k; p++, ap += astride, bp += n) {
+                    float aip = a[ap];
+                    s0 += aip * b[bp];
+                    s1 += aip * b[bp + 1];
+                    s2 += aip * b[bp + 2];
+                    s3 += aip * b[bp + 3];
+                    s4 += aip * b[bp + 4];
+                    s5 += aip * b[bp + 5];
+                    s6 += aip * b[bp + 6];
+                    s7 += aip * b[bp + 7];
                 }
+                c[crow + j] = s0;
+                c[crow + j + 1] = s1;
+                c[crow + j + 2] = s2;
+                c[crow + j + 3] = s3;
+                c[crow + j + 4] = s4;
+                c[crow + j + 5] = s5;
+                c[crow + j + 6] = s6;
+                c[crow + j + 7] = s7;
+            }
+            for (; j < n; j++) {
+                float s = 0;
+                for (int p = 0, ap = ai, bp = bo + j; p < k; p++, ap += astride, bp += n) {
+                    s += a[ap] * b[bp];
+                }
+                c[crow + j] = s;
             }
         }
+    }
+
+    /**
+     * Σ x[xo + p]·y[yo + p] over p < k with eight partial sums: one running sum waits on the add before it (four cycles
+     * a term); eight independent ones keep the multipliers busy.
+     */
+    private static float dot(float[] x, int xo, float[] y, int yo, int k) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int p = 0;
+        for (; p + 7 < k; p += 8) {
+            s0 += x[xo + p] * y[yo + p];
+            s1 += x[xo + p + 1] * y[yo + p + 1];
+            s2 += x[xo + p + 2] * y[yo + p + 2];
+            s3 += x[xo + p + 3] * y[yo + p + 3];
+            s4 += x[xo + p + 4] * y[yo + p + 4];
+            s5 += x[xo + p + 5] * y[yo + p + 5];
+            s6 += x[xo + p + 6] * y[yo + p + 6];
+            s7 += x[xo + p + 7] * y[yo + p + 7];
+        }
+        for (; p < k; p++) {
+            s0 += x[xo + p] * y[yo + p];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 }
