@@ -71,7 +71,7 @@ public final class OnlineLearner implements Learner, LearnerStatus {
                     + "only a one-layer model (linear, logistic, softmax) provides; model " + spec.kind().id() + " has "
                     + spec.layerCount() + " layers: pick an optimizer without it");
         }
-        this.engine = b.engine.open(b.device, spec.parameterCount());
+        this.engine = b.engine.open(b.device, spec.parameterCount(), b.microBatch);
         this.torch = !engine.name().equals("jvm");
         this.intraOpThreads = new IntraOpThreads(torch ? b.intraOpThreads : 0);
         try {
@@ -339,6 +339,7 @@ public final class OnlineLearner implements Learner, LearnerStatus {
         private OptimizerConfig optimizer;
         private DeviceChoice device = DeviceChoice.AUTO;
         private EngineChoice engine = EngineChoice.AUTO;
+        private int microBatch = 1;
         private int window = PrequentialMetrics.DEFAULT_WINDOW;
         private double fadingFactor = PrequentialMetrics.DEFAULT_FADING_FACTOR;
         private int intraOpThreads = IntraOpThreads.fromSystemProperty();
@@ -368,6 +369,18 @@ public final class OnlineLearner implements Learner, LearnerStatus {
 
         public Builder optEngine(EngineChoice engine) {
             this.engine = engine;
+            return this;
+        }
+
+        /**
+         * Samples per step the caller will learn (default 1): with {@code optEngine(auto)} the JVM engine runs
+         * weights × micro-batch up to {@link EngineChoice#JVM_MAX_WORK}, libtorch beyond. Any batch size still works.
+         */
+        public Builder optMicroBatch(int samples) {
+            if (samples < 1) {
+                throw new IllegalArgumentException("micro-batch " + samples + " must be at least 1");
+            }
+            this.microBatch = samples;
             return this;
         }
 

@@ -43,7 +43,7 @@ public final class PredictOnlyModel implements AutoCloseable {
         this.samplesSeen = samplesSeen;
         this.optimizer = optimizer;
         this.standardizer = standardizer;
-        this.engine = engineChoice.open(device, spec.parameterCount());
+        this.engine = engineChoice.open(device, spec.parameterCount(), 1);
         this.parameters = engine.zeros(network.layout().totalSize(), DType.FLOAT32);
         engine.upload(parameters, ParameterTensor.flatten(tensors), 0);
         this.validator = new SampleValidator(spec);

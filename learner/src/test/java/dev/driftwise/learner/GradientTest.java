@@ -53,7 +53,7 @@ class GradientTest {
     private static double[][] lossAndGradients(ModelSpec spec, EngineChoice kind, List<ParameterTensor> tensors,
             MicroBatch batch, boolean diagonal) {
         DenseNetwork network = new DenseNetwork(spec);
-        try (Engine e = kind.open(DeviceChoice.CPU, spec.parameterCount()); BatchRunner runner = new BatchRunner(network, e)) {
+        try (Engine e = kind.open(DeviceChoice.CPU, spec.parameterCount(), 1); BatchRunner runner = new BatchRunner(network, e)) {
             int size = network.layout().totalSize();
             Vec params = e.zeros(size, DType.FLOAT32);
             e.upload(params, ParameterTensor.flatten(tensors), 0);

@@ -67,7 +67,7 @@ public class LearnerStepBenchmark {
     public void setUp() {
         ModelSpec spec = ModelSpec.parse(model);
         learner = OnlineLearner.builder(spec.withSeed(42)).optimizer(method).optDevice(DeviceChoice.CPU)
-                .optEngine(EngineChoice.parse(engine)).build();
+                .optEngine(EngineChoice.parse(engine)).optMicroBatch(batch).build();
         micro = learner.newBatch(batch);
         SplittableRandom random = new SplittableRandom(7);
         int inputs = spec.inputs();

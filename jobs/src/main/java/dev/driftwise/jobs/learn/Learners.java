@@ -30,6 +30,7 @@ public final class Learners implements LearnerFactory {
                 .optimizer(optimizer(settings.optimizer(), spec))
                 .optDevice(DeviceChoice.parse(settings.device()))
                 .optEngine(EngineChoice.parse(settings.engine()))
+                .optMicroBatch(settings.microBatch())
                 .optMetricsWindow(settings.metricsWindow())
                 .optFadingFactor(settings.fadingFactor())
                 // one learner per task slot: parallelism comes from Flink, so libtorch gets one thread per

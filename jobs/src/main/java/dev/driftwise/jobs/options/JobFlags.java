@@ -81,7 +81,7 @@ final class JobFlags {
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto",
             description = "jvm (plain Java arrays, small models), torch (libtorch) or auto (torch on a GPU, else jvm up to"
-                    + " 200,000 weights) (default: ${DEFAULT-VALUE})")
+                    + " 2,000,000 weights × micro-batch) (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "100",

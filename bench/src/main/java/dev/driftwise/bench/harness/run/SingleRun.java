@@ -50,7 +50,8 @@ public final class SingleRun {
         String optimizer;
         Map<String, String> optimizerSettings;
         try (OnlineLearner learner = OnlineLearner.builder(task.model().withSeed(seed))
-                .optimizer(StepSizeProbe.wrapping(method.config(task.model().facts()), probe)).optDevice(DeviceChoice.CPU).build()) {
+                .optimizer(StepSizeProbe.wrapping(method.config(task.model().facts()), probe)).optDevice(DeviceChoice.CPU)
+                .optMicroBatch(settings.batch()).build()) {
             optimizer = learner.optimizer();
             optimizerSettings = learner.optimizerSettings();
             MicroBatch batch = learner.newBatch(settings.batch());
