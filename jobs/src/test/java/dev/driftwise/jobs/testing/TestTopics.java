@@ -38,12 +38,21 @@ public final class TestTopics {
         return this;
     }
 
-    /** Job flags: these topics, the test broker, --create-topics, plus {@code extra}. */
+    /** Job flags: these topics, the test broker, --create-topics, plus {@code extra} (which may replace any of them). */
     public String[] flags(String... extra) {
-        List<String> a = new ArrayList<>(List.of("--bootstrap", KafkaTestBroker.bootstrap(), "--samples-topic", samples,
+        List<String> base = List.of("--bootstrap", KafkaTestBroker.bootstrap(), "--samples-topic", samples,
                 "--models-topic", models, "--stepsizes-topic", stepSizes, "--metrics-topic", metrics, "--dlq-topic", dlq,
-                "--group-id", prefix, "--transactional-id-prefix", prefix, "--create-topics"));
-        a.addAll(List.of(extra));
+                "--group-id", prefix, "--transactional-id-prefix", prefix);
+        List<String> given = List.of(extra);
+        List<String> a = new ArrayList<>();
+        for (int i = 0; i < base.size(); i += 2) { // a flag in extra replaces this one (the job takes each flag once)
+            if (!given.contains(base.get(i))) {
+                a.add(base.get(i));
+                a.add(base.get(i + 1));
+            }
+        }
+        a.add("--create-topics");
+        a.addAll(given);
         return a.toArray(new String[0]);
     }
 }
