@@ -17,6 +17,8 @@ public final class PermutedTeacher implements TaskFamily {
     private final int features;
     private final int classes;
     private final double[][] teacher;
+    private final double[][] teacherByInput; // Uᵀ: row i holds U[·][i]
+    private final double[] scores;
     private final double[] x;
     private final StreamRandoms randoms;
     private final ConceptSlots<int[]> permutations;
@@ -34,6 +36,13 @@ public final class PermutedTeacher implements TaskFamily {
                 row[i] = std * r.nextGaussian();
             }
         }
+        this.teacherByInput = new double[features][classes];
+        for (int k = 0; k < classes; k++) {
+            for (int i = 0; i < features; i++) {
+                teacherByInput[i][k] = teacher[k][i];
+            }
+        }
+        this.scores = new double[classes];
         this.permutations = new ConceptSlots<>(() -> new int[features], this::fillPermutation);
     }
 
@@ -59,18 +68,24 @@ public final class PermutedTeacher implements TaskFamily {
         }
     }
 
-    /** argmax_k (U x)_k, on the unpermuted input. */
+    /**
+     * argmax_k (U x)_k, on the unpermuted input. The k scores run side by side, input by input: each still sums over i in
+     * order (the same label as one score at a time, bit for bit), but no add waits on the add before it.
+     */
     int teacherLabel(double[] input) {
+        java.util.Arrays.fill(scores, 0);
+        for (int i = 0; i < features; i++) {
+            double xi = input[i];
+            double[] column = teacherByInput[i];
+            for (int k = 0; k < classes; k++) {
+                scores[k] += column[k] * xi;
+            }
+        }
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < classes; k++) {
-            double[] row = teacher[k];
-            double s = 0;
-            for (int i = 0; i < features; i++) {
-                s += row[i] * input[i];
-            }
-            if (s > bestScore) {
-                bestScore = s;
+            if (scores[k] > bestScore) {
+                bestScore = scores[k];
                 best = k;
             }
         }

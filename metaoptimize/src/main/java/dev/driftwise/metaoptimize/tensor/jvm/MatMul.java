@@ -30,8 +30,18 @@ final class MatMul {
             return;
         }
         // C[i, j] = Σ_p op(A)[i, p] · B[p, j], eight columns of C at a time in eight running sums: the inner loop only
-        // loads (C2 does not vectorise a loop that stores into one view and loads from another of the same array type),
-        // and each sum adds over p in order, as one running sum per element would.
+        // loads (C2 does not vectorise a loop that stores into one view and loads from another of the same array type);
+        // each of the eight sums adds over p in order.
+        if (k == 1) { // an outer product (a weight gradient at micro-batch 1): one product per element
+            for (int i = 0; i < m; i++) {
+                float ai = a[ao + i];
+                int crow = co + i * n;
+                for (int j = 0; j < n; j++) {
+                    c[crow + j] = ai * b[bo + j];
+                }
+            }
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int crow = co + i * n;
             int ai = ta ? ao + i : ao + i * k;
@@ -59,12 +69,21 @@ final class MatMul {
                 c[crow + j + 6] = s6;
                 c[crow + j + 7] = s7;
             }
-            for (; j < n; j++) {
-                float s = 0;
-                for (int p = 0, ap = ai, bp = bo + j; p < k; p++, ap += astride, bp += n) {
-                    s += a[ap] * b[bp];
+            for (; j < n; j++) { // the last n mod 8 columns: four partial sums over p, so no add waits on the one before
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int p = 0;
+                int ap = ai;
+                int bp = bo + j;
+                for (; p + 3 < k; p += 4, ap += 4 * astride, bp += 4 * n) {
+                    s0 += a[ap] * b[bp];
+                    s1 += a[ap + astride] * b[bp + n];
+                    s2 += a[ap + 2 * astride] * b[bp + 2 * n];
+                    s3 += a[ap + 3 * astride] * b[bp + 3 * n];
                 }
-                c[crow + j] = s;
+                for (; p < k; p++, ap += astride, bp += n) {
+                    s0 += a[ap] * b[bp];
+                }
+                c[crow + j] = (s0 + s1) + (s2 + s3);
             }
         }
     }
