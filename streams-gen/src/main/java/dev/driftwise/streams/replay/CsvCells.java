@@ -14,6 +14,16 @@ final class CsvCells {
 
     /** The cells of {@code line}, or null with {@code error[0]} set when a quote is left open. */
     static List<String> split(String line, String[] error) {
+        if (line.indexOf('"') < 0) { // no quotes (numeric data): the cells are the text between commas
+            List<String> cells = new ArrayList<>();
+            int from = 0;
+            for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', from)) {
+                cells.add(line.substring(from, comma));
+                from = comma + 1;
+            }
+            cells.add(line.substring(from));
+            return cells;
+        }
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;

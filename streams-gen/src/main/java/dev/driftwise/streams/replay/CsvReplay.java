@@ -157,13 +157,22 @@ public final class CsvReplay {
 
     private void features(List<String> cells, long line, GeneratedSample into) {
         for (int f = 0; f < featureColumns.length; f++) {
-            double v = number(cells, featureColumns[f], line);
-            if (Math.abs(v) > Float.MAX_VALUE) {
-                throw new CsvFormatException(file, line, cellName(featureColumns[f]) + ": '" + cells.get(featureColumns[f]).strip()
-                        + "' is outside the float range of a feature (±3.4e38)");
+            String cell = cells.get(featureColumns[f]).strip();
+            float value;
+            try {
+                value = Float.parseFloat(cell); // rounds once (float of a parsed double could round twice)
+            } catch (NumberFormatException e) {
+                value = Float.NaN; // number() below says why
             }
-            // parsed again as float: Float.parseFloat rounds once, (float) of a double could round twice
-            into.features[f] = Float.parseFloat(cells.get(featureColumns[f]).strip());
+            if (!Float.isFinite(value) || cell.isEmpty() || !startsNumeric(cell)) {
+                // the slow path only for a cell that is not plainly a finite float: the same checks and messages
+                double v = number(cells, featureColumns[f], line);
+                if (Math.abs(v) > Float.MAX_VALUE) {
+                    throw new CsvFormatException(file, line, cellName(featureColumns[f]) + ": '" + cell
+                            + "' is outside the float range of a feature (±3.4e38)");
+                }
+            }
+            into.features[f] = value;
         }
     }
 
@@ -189,6 +198,16 @@ public final class CsvReplay {
             throw new CsvFormatException(file, line, cellName(column) + ": missing value"
                     + (cell.isEmpty() ? "" : " ('" + cell + "')") + "; fill or drop the row before replaying");
         }
+    }
+
+    /**
+     * Whether a cell Java parsed as a number reads as one to a person too: a digit, sign or point first (Java also takes
+     * "NaN", "Infinity" and a trailing "f" or "d", which number() refuses or flags).
+     */
+    private static boolean startsNumeric(String cell) {
+        char c = cell.charAt(0);
+        char last = cell.charAt(cell.length() - 1);
+        return (c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') && (last >= '0' && last <= '9' || last == '.');
     }
 
     private double number(List<String> cells, int column, long line) {
@@ -218,7 +237,7 @@ public final class CsvReplay {
         if (cells == null) {
             throw new CsvFormatException(file, line, error[0]);
         }
-        return new ArrayList<>(cells);
+        return cells;
     }
 
     /** A stream over the validated rows; close it when done. */
