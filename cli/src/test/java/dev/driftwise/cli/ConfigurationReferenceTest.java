@@ -19,12 +19,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The README's configuration reference lists exactly the long options each command's --help lists:
- * a flag added to a command without a README row (or a README row for a flag that is gone) fails here.
+ * The configuration reference, docs/configuration.md, lists exactly the long options each command's --help
+ * lists: a flag added to a command without a row there (or a row for a flag that is gone) fails here.
  */
-class ReadmeReferenceTest {
+class ConfigurationReferenceTest {
 
-    private static final Pattern README_FLAG = Pattern.compile("--(?:\\[no-])?([a-z0-9][a-z0-9.<>-]*)");
+    private static final Pattern TABLE_FLAG = Pattern.compile("--(?:\\[no-])?([a-z0-9][a-z0-9.<>-]*)");
     private static final Pattern JOB_HELP_FLAG = Pattern.compile("(?m)^\\s+--(\\S+)");
     // bench, tail, dashboard and serve are not dependencies of cli's code (and must not become ones), so their options are read
     // from their picocli @Option annotations in the source; names = "--x" or names = {"--x", "-y"}
@@ -34,7 +34,8 @@ class ReadmeReferenceTest {
     private static final Pattern MIXIN_FIELD = Pattern.compile("@Mixin\\s+(?:final\\s+)?(\\w+)\\s+\\w+");
 
     private static Path root;
-    private static String readme;
+    private static final String REFERENCE = "docs/configuration.md";
+    private static String reference;
 
     @BeforeAll
     static void load() throws Exception {
@@ -43,7 +44,7 @@ class ReadmeReferenceTest {
             root = root.getParent();
         }
         assertTrue(root != null, "no folder holding .mvn above " + Path.of("").toAbsolutePath());
-        readme = Files.readString(root.resolve("README.md"));
+        reference = Files.readString(root.resolve(REFERENCE));
     }
 
     @Test
@@ -130,24 +131,24 @@ class ReadmeReferenceTest {
         return flags;
     }
 
-    /** Flags in the first column of the table under "### `<command>`" in the configuration reference. */
-    private static Set<String> readmeFlags(String command) {
-        int reference = readme.indexOf("\n## Configuration reference");
-        assertTrue(reference >= 0, "README.md has no '## Configuration reference' section");
+    /** Flags in the first column of the table under "### `<command>`" in the reference's "## Commands" section. */
+    private static Set<String> referenceFlags(String command) {
+        int commands = reference.indexOf("\n## Commands");
+        assertTrue(commands >= 0, REFERENCE + " has no '## Commands' section");
         String heading = "\n### `" + command + "`";
-        int start = readme.indexOf(heading, reference);
+        int start = reference.indexOf(heading, commands);
         if (start < 0) {
-            fail("README.md: no '### `" + command + "`' subsection in the configuration reference");
+            fail(REFERENCE + ": no '### `" + command + "`' subsection under '## Commands'");
         }
-        int end = readme.indexOf("\n#", start + heading.length());
-        String section = readme.substring(start, end < 0 ? readme.length() : end);
+        int end = reference.indexOf("\n#", start + heading.length());
+        String section = reference.substring(start, end < 0 ? reference.length() : end);
         Set<String> flags = new TreeSet<>();
         for (String line : section.split("\n")) {
             if (!line.startsWith("| `")) {
                 continue; // header, separator and prose rows carry no flags
             }
             String firstCell = line.substring(1, line.indexOf('|', 1));
-            Matcher m = README_FLAG.matcher(firstCell);
+            Matcher m = TABLE_FLAG.matcher(firstCell);
             while (m.find()) {
                 flags.add(m.group(1));
             }
@@ -156,12 +157,12 @@ class ReadmeReferenceTest {
     }
 
     private static void assertSameFlags(String command, Set<String> fromHelp) {
-        Set<String> inReadme = readmeFlags(command);
+        Set<String> inReference = referenceFlags(command);
         Set<String> missing = new TreeSet<>(fromHelp);
-        missing.removeAll(inReadme);
-        Set<String> extra = new TreeSet<>(inReadme);
+        missing.removeAll(inReference);
+        Set<String> extra = new TreeSet<>(inReference);
         extra.removeAll(fromHelp);
-        assertEquals(fromHelp, inReadme, "README.md configuration reference, `" + command + "`: missing rows for "
+        assertEquals(fromHelp, inReference, REFERENCE + ", `" + command + "`: missing rows for "
                 + prefixed(missing) + ", rows for flags --help does not list " + prefixed(extra));
     }
 
