@@ -8,7 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
  * loads the engine. In a stream job's task thread the count was libtorch's default (every core): at
  * linear d = 20, micro-batch 256 the backward matmul took most of the learner thread, which burned
  * ~21 CPU µs per sample instead of ~1 (spinning, presumably for a second worker the busy machine had
- * not scheduled; jobs/README.md, "Benchmark"). Applied once per calling thread.
+ * not scheduled; docs/benchmarks.md, "Measurements moved from the module READMEs", jobs). Applied once per calling thread.
  */
 final class IntraOpThreads {
 

@@ -13,7 +13,7 @@ import org.apache.flink.types.StringValue;
  * Writes a {@link LabeledSample} field by field, with no reflection: every sample crosses the keyBy
  * shuffle, and Flink's POJO serializer (reflective field access and instantiation, a null flag per field,
  * a nested POJO for the source record) took about a third of the learner thread's Java time and a
- * quarter of the decoding thread's (JFR, jobs/README.md "Benchmark"). The stream id is written once when
+ * quarter of the decoding thread's (JFR, docs/benchmarks.md, "Measurements moved from the module READMEs", jobs). The stream id is written once when
  * it is also the learner key (per-stream mode).
  */
 public final class LabeledSampleSerializer extends TypeSerializerSingleton<LabeledSample> {

@@ -21,7 +21,7 @@ class WeightFlippingBaselinesTest {
 
     @Test
     void idbdNearSuttonsResult() {
-        // θ = 0.01: the best of the grid {0.001, 0.002, 0.005, 0.01, 0.02} (README-baselines.md)
+        // θ = 0.01: the best of the grid {0.001, 0.002, 0.005, 0.01, 0.02} (docs/benchmarks.md, "Measurements moved from the module READMEs", metaoptimize)
         double mse = measure("idbd(theta=0.01)");
         assertTrue(mse >= 1.4 && mse <= 1.7, "IDBD on T1: expected MSE in [1.4, 1.7] (Sutton 1992 ≈ 1.5), saw " + mse);
     }
