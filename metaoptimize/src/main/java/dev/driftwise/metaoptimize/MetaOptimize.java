@@ -158,7 +158,7 @@ public final class MetaOptimize implements OnlineOptimizer {
         if (config.skipNonFinite()) {
             if (!engine.allFinite(gradients)) {
                 skipped++;
-                return StepReport.skipped(steps, "non-finite gradient");
+                return StepReport.skipped("non-finite gradient");
             }
             saveBackup(parameters);
         }
@@ -195,10 +195,10 @@ public final class MetaOptimize implements OnlineOptimizer {
         if (config.skipNonFinite() && !stepIsFinite(parameters)) {
             restoreBackup(parameters);
             skipped++;
-            return StepReport.skipped(steps, "non-finite update");
+            return StepReport.skipped("non-finite update");
         }
         steps = t;
-        return StepReport.applied(steps);
+        return StepReport.APPLIED;
     }
 
     /**

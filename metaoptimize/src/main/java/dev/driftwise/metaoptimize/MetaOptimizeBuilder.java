@@ -199,32 +199,26 @@ public final class MetaOptimizeBuilder {
     }
 
     /**
-     * Lion meta: an adaptive meta step (off by default: the paper's constant η). Per step-size block, η
-     * grows by {@code growth} while β keeps moving the same way and halves when the direction flips, between
-     * the configured η and {@code max} (Rprop's rule on Lion's direction): α crosses decades within a few
-     * hundred samples after a poor α0 or an abrupt drift, then settles.
+     * Lion meta: an adaptive meta step up to {@code max} (NaN, the default: the paper's constant η). Per step-size
+     * block, η grows by the growth factor ({@link #optEtaGrowth}) while β keeps moving the same way and the current
+     * meta-gradient agrees, and halves when the direction flips, between the configured η and {@code max} (Rprop's
+     * rule on Lion's direction): α crosses decades within a few hundred samples after a poor α0 or an abrupt
+     * drift, then settles.
      */
-    public MetaOptimizeBuilder optAdaptiveMetaStep(double max, double growth) {
-        this.etaMax = max;
-        this.etaGrowth = growth;
-        return this;
-    }
-
-    /** The largest adaptive meta step alone (NaN: constant η). */
     public MetaOptimizeBuilder optEtaMax(double max) {
         this.etaMax = max;
         return this;
     }
 
-    /** The growth factor of the adaptive meta step alone (default 1.2). */
+    /** The growth factor of the adaptive meta step (default 1.2). */
     public MetaOptimizeBuilder optEtaGrowth(double growth) {
         this.etaGrowth = growth;
         return this;
     }
 
     /**
-     * SGD base: keep Σ_i α_i ∂²f/∂w_i² ≤ 1 on every step (scale α and β down when the sum would exceed
-     * it): the normalised-LMS / Autostep bound that no step overshoots the current sample's minimum, so a
+     * SGD base: keep Σ_i α_i ∂²f/∂w_i² ≤ 1 on every step (the step's α scaled down when the sum would exceed
+     * it; β itself is left alone): the normalised-LMS / Autostep bound that no step overshoots the current sample's minimum, so a
      * large α cannot diverge. Needs the diagonal Hessian of the loss (one-layer models). Off by default.
      */
     public MetaOptimizeBuilder optStabilityCap(boolean cap) {

@@ -153,7 +153,7 @@ public record MetaOptimizeConfig(
                 .optInitialStepSize(initialStepSize).optDiscount(discount).optBlocks(blocks).optTrace(trace)
                 .optFullTraceApproximation(fullTraceApproximation).optHvpStep(hvpStep).optStepSizeMap(stepSizeMap)
                 .optAlphaTiming(alphaTiming).optStepSizeBounds(alphaMin, alphaMax).optSkipNonFinite(skipNonFinite)
-                .optAdaptiveMetaStep(etaMax, etaGrowth).optStabilityCap(stabilityCap);
+                .optEtaMax(etaMax).optEtaGrowth(etaGrowth).optStabilityCap(stabilityCap);
     }
 
     @Override

@@ -1,19 +1,18 @@
 package dev.driftwise.metaoptimize;
 
 /**
- * What one call to {@link OnlineOptimizer#step} did.
+ * What one call to {@link OnlineOptimizer#step} did. An applied step returns the one {@link #APPLIED} instance, so
+ * a step allocates nothing (the step count lives in the optimizer and its snapshot).
  *
  * @param applied false when a safeguard skipped the step (nothing changed)
- * @param step the optimizer's step count after this call
  * @param skipReason why the step was skipped, or null
  */
-public record StepReport(boolean applied, long step, String skipReason) {
+public record StepReport(boolean applied, String skipReason) {
 
-    public static StepReport applied(long step) {
-        return new StepReport(true, step, null);
-    }
+    /** The report of every applied step. */
+    public static final StepReport APPLIED = new StepReport(true, null);
 
-    public static StepReport skipped(long step, String reason) {
-        return new StepReport(false, step, reason);
+    public static StepReport skipped(String reason) {
+        return new StepReport(false, reason);
     }
 }

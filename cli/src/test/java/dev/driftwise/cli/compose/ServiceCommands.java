@@ -179,7 +179,9 @@ final class ServiceCommands {
                 packaged = false;
             }
             assertTrue(!packaged, s.name() + ": " + jar + " is not in the build output next to the module's other jars");
-            Assumptions.assumeTrue(false, s.name() + ": " + jar + " is not built; run mvn package first");
+            String missing = s.name() + ": " + jar + " is not built; run mvn package first (mvn verify runs this test after package)";
+            assertTrue(System.getenv("CI") == null, missing); // under CI a skip would hide that the services were never run
+            Assumptions.assumeTrue(false, missing);
         }
         return jar;
     }

@@ -116,7 +116,7 @@ public final class Autostep implements OnlineOptimizer {
         // ∞/NaN in g or h reach v, then α, then Σ α x²; overflow of the trace reaches its sum
         if (!Double.isFinite(total) || !engine.allFinite(nextTrace)) {
             skipped++;
-            return StepReport.skipped(steps, "non-finite update");
+            return StepReport.skipped("non-finite update");
         }
         engine.copy(descent, scratch);
         engine.lincomb(parameters, 1, parameters, -1, descent);
@@ -124,7 +124,7 @@ public final class Autostep implements OnlineOptimizer {
         engine.copy(bound, nextBound);
         engine.copy(trace, nextTrace);
         steps++;
-        return StepReport.applied(steps);
+        return StepReport.APPLIED;
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class MultiplicativeHypergradient implements OnlineOptimizer {
         double gu = engine.dot(gradients, previous); // also the finite check: ∞·0 = NaN while u is still zero
         if (!Double.isFinite(gu)) {
             skipped++;
-            return StepReport.skipped(steps, "non-finite gradient");
+            return StepReport.skipped("non-finite gradient");
         }
         alpha = HypergradientRule.MULTIPLICATIVE.next(alpha, config.beta(), gu, engine.dot(gradients, gradients),
                 engine.dot(previous, previous));
@@ -74,7 +74,7 @@ public final class MultiplicativeHypergradient implements OnlineOptimizer {
         engine.lincomb(parameters, 1, parameters, -alpha, u);
         engine.copy(previous, u);
         steps++;
-        return StepReport.applied(steps);
+        return StepReport.APPLIED;
     }
 
     @Override

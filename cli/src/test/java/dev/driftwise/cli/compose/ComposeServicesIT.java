@@ -40,7 +40,7 @@ import org.yaml.snakeyaml.Yaml;
  * process is still up and every published port answers HTTP.
  */
 @Timeout(600)
-class ComposeServicesTest {
+class ComposeServicesIT {
 
     private static final Path ROOT = ServiceCommands.ROOT;
     @Test
@@ -66,7 +66,7 @@ class ComposeServicesTest {
                     processes.start(s.name(), ServiceCommands.javaJar(s, addresses, ports), Map.of());
                 } else {
                     fail("service '" + s.name() + "': no way to run its command without containers: " + s.command()
-                            + ". Teach ComposeServicesTest how (or use java -jar /jars/<module jar> like the others).");
+                            + ". Teach ComposeServicesIT how (or use java -jar /jars/<module jar> like the others).");
                 }
                 if (!s.containerPorts().isEmpty()) {
                     httpPorts.put(s.name(), ports.get(s.containerPorts().get(0)));
