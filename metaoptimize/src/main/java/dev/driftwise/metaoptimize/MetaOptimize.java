@@ -65,8 +65,11 @@ public final class MetaOptimize implements OnlineOptimizer {
     private final RunViews diagonalRuns;
     /** α ⊙ (this step's stability factor) for per-weight step sizes under the stability cap; else null. */
     private final Vec cappedAlpha;
+    /** Watches ‖g‖² for an abrupt drift when restart-ratio is set; else null. */
+    private final GradientSurprise surprise;
     private long steps;
     private long skipped;
+    private long restarts;
     private List<Vec> backup;
 
     MetaOptimize(MetaOptimizeConfig config, ParameterLayout layout, Engine engine, DType dtype) {
@@ -94,6 +97,7 @@ public final class MetaOptimize implements OnlineOptimizer {
         this.directionRuns = new RunViews(runs);
         this.diagonalRuns = new RunViews(runs);
         this.cappedAlpha = config.stabilityCap() && blocks.perWeight() ? engine.zeros(layout.totalSize(), dtype) : null;
+        this.surprise = Double.isNaN(config.restartRatio()) ? null : new GradientSurprise(config.restartRatio());
     }
 
     private double bound(double alpha) {
@@ -163,6 +167,9 @@ public final class MetaOptimize implements OnlineOptimizer {
             saveBackup(parameters);
         }
         long t = steps + 1;
+        if (surprise != null && surprise.observe(engine.dot(gradients, gradients))) {
+            restart();
+        }
         trace.metaGradient(gradients, stepSizes);
         if (config.alphaTiming() == AlphaTiming.AFTER_META) {
             stepSizes.update(t);
@@ -199,6 +206,21 @@ public final class MetaOptimize implements OnlineOptimizer {
         }
         steps = t;
         return StepReport.APPLIED;
+    }
+
+    /**
+     * restart-ratio (a deviation from the paper, for the default): the gradient's energy jumped far above its
+     * long-run level, so the concept changed and step sizes annealed on the old one are decades too small for
+     * the new one. Every α is raised to at least restart-alpha and the trace, which holds the old concept's updates, is
+     * cleared (kept, it pulled the raised α straight back down: T7 0.78 → 0.73); from there the meta update
+     * anneals α again, as after the first sample. Measured on an abrupt drift after a long stationary stretch:
+     * the per-weight meta-gradient's sign is right on only about 60 % of samples, so the growing meta step alone
+     * took 2,000 samples to regain three decades (docs/benchmarks.md, "The default").
+     */
+    private void restart() {
+        restarts++;
+        stepSizes.restart(bound(config.restartAlpha()));
+        trace.reset();
     }
 
     /**
@@ -391,6 +413,11 @@ public final class MetaOptimize implements OnlineOptimizer {
         return skipped;
     }
 
+    /** How many times restart-ratio restarted the step sizes (0 when it is not set). */
+    public long restartCount() {
+        return restarts;
+    }
+
     private String fingerprint() {
         return config.text() + " layout=" + layout + " dtype=" + dtype;
     }
@@ -403,6 +430,10 @@ public final class MetaOptimize implements OnlineOptimizer {
             out.writeVec(v);
         }
         out.writeDoubles(trace.hostState());
+        if (surprise != null) { // only then: the snapshots of every other configuration keep their layout
+            double[] s = surprise.state();
+            out.writeDoubles(new double[] {s[0], s[1], s[2], restarts});
+        }
         return out.toByteArray();
     }
 
@@ -424,12 +455,20 @@ public final class MetaOptimize implements OnlineOptimizer {
             copies.add(in.readVec(vectors.get(i), "state vector " + i));
         }
         double[] host = in.readDoubles();
+        double[] watch = surprise != null ? in.readDoubles() : null;
+        if (watch != null && watch.length != 4) {
+            throw new IllegalArgumentException("restart-ratio state: " + watch.length + " values, expected 4");
+        }
         in.expectEnd(); // everything read and checked: only now change this instance
         copies.forEach(Runnable::run);
         trace.restoreHostState(host);
         stepSizes.restored();
         steps = readSteps;
         skipped = readSkipped;
+        if (watch != null) {
+            surprise.restore(java.util.Arrays.copyOf(watch, 3));
+            restarts = (long) watch[3];
+        }
     }
 
     @Override

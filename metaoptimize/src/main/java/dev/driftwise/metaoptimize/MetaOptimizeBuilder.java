@@ -47,6 +47,8 @@ public final class MetaOptimizeBuilder {
     private double etaMax = Double.NaN;
     private double etaGrowth = 1.2;
     private boolean stabilityCap;
+    private double restartRatio = Double.NaN;
+    private double restartAlpha = Double.NaN;
 
     public MetaOptimizeBuilder() {}
 
@@ -226,6 +228,23 @@ public final class MetaOptimizeBuilder {
         return this;
     }
 
+    /**
+     * Restart the step sizes after an abrupt drift (NaN, the default: never, as in the paper): when the gradient's
+     * squared norm, averaged in log over about ten steps, exceeds {@code ratio} times its average over about a
+     * thousand, every α is raised to at least the restart α ({@link #optRestartAlpha}) and the trace is cleared.
+     * The default uses 100.
+     */
+    public MetaOptimizeBuilder optRestartRatio(double ratio) {
+        this.restartRatio = ratio;
+        return this;
+    }
+
+    /** The α a restart raises every step size to (NaN, the default: α0). */
+    public MetaOptimizeBuilder optRestartAlpha(double alpha) {
+        this.restartAlpha = alpha;
+        return this;
+    }
+
     /** The validated configuration. */
     public MetaOptimizeConfig config() {
         double rho = momentum != null ? momentum : base == BaseAlgorithm.LION ? 0.99 : 0.9;
@@ -248,6 +267,14 @@ public final class MetaOptimizeBuilder {
         checkBounds();
         checkTrace();
         checkAdaptiveMetaStep();
+        if (!Double.isNaN(restartRatio) && !(restartRatio > 1 && restartRatio < Double.POSITIVE_INFINITY)) {
+            throw bad("restart-ratio (gradient-energy jump that restarts α)", restartRatio, "a finite number > 1, e.g. 100, or none");
+        }
+        boolean restarts = meta != MetaAlgorithm.FIXED && !Double.isNaN(restartRatio);
+        double restartTo = Double.isNaN(restartAlpha) ? initialStepSize : restartAlpha;
+        if (restarts && !(restartTo > (stepSizeMap == StepSizeMap.EXP ? 0 : -Double.MAX_VALUE) && restartTo < Double.POSITIVE_INFINITY)) {
+            throw bad("restart-alpha (the α a restart raises step sizes to)", restartTo, "a finite number > 0");
+        }
         if (stabilityCap && base != BaseAlgorithm.SGD) {
             throw new IllegalArgumentException("stability-cap bounds Σ α ∂²f/∂w² for plain SGD steps; base " + base
                     + " scales its steps itself: use base sgd or drop stability-cap");
@@ -271,7 +298,8 @@ public final class MetaOptimizeBuilder {
                 discount, blocks, trace, full ? fullTraceApproximation : d.fullTraceApproximation,
                 full ? hvpStep : d.hvpStep, stepSizeMap, alphaTiming, alphaMin, alphaMax, skipNonFinite,
                 meta == MetaAlgorithm.LION ? etaMax : d.etaMax,
-                meta == MetaAlgorithm.LION && !Double.isNaN(etaMax) ? etaGrowth : d.etaGrowth, stabilityCap);
+                meta == MetaAlgorithm.LION && !Double.isNaN(etaMax) ? etaGrowth : d.etaGrowth, stabilityCap,
+                restarts ? restartRatio : d.restartRatio, restarts ? restartTo : d.restartAlpha);
     }
 
     private void checkBounds() {

@@ -31,6 +31,10 @@ import java.util.Map;
  * @param etaGrowth the growth factor of the adaptive meta step (Rprop's 1.2)
  * @param stabilityCap SGD base only: scale every α down so that Σ_i α_i ∂²f/∂w_i² ≤ 1 on each step (the
  *     normalised-LMS / Autostep bound; needs the diagonal Hessian), and keep β there
+ * @param restartRatio when the gradient's squared norm (a log average over about ten steps) exceeds this many
+ *     times its long-run level (about a thousand steps), raise every α to at least {@code restartAlpha} and
+ *     clear the trace: a fresh start after an abrupt drift; NaN for never (the paper)
+ * @param restartAlpha the α a restart raises every step size to (α0 unless set); NaN when restartRatio is
  */
 public record MetaOptimizeConfig(
         BaseAlgorithm base,
@@ -58,7 +62,9 @@ public record MetaOptimizeConfig(
         boolean skipNonFinite,
         double etaMax,
         double etaGrowth,
-        boolean stabilityCap) implements OptimizerConfig {
+        boolean stabilityCap,
+        double restartRatio,
+        double restartAlpha) implements OptimizerConfig {
 
     public static final String NAME = "metaoptimize";
 
@@ -116,6 +122,10 @@ public record MetaOptimizeConfig(
         if (base == BaseAlgorithm.SGD) {
             m.put("stability-cap", Boolean.toString(stabilityCap));
         }
+        if (!Double.isNaN(restartRatio)) { // unset, it leaves the text (and snapshots) of earlier configurations as they were
+            m.put("restart-ratio", SpecText.number(restartRatio));
+            m.put("restart-alpha", SpecText.number(restartAlpha));
+        }
         return Collections.unmodifiableMap(m);
     }
 
@@ -153,7 +163,8 @@ public record MetaOptimizeConfig(
                 .optInitialStepSize(initialStepSize).optDiscount(discount).optBlocks(blocks).optTrace(trace)
                 .optFullTraceApproximation(fullTraceApproximation).optHvpStep(hvpStep).optStepSizeMap(stepSizeMap)
                 .optAlphaTiming(alphaTiming).optStepSizeBounds(alphaMin, alphaMax).optSkipNonFinite(skipNonFinite)
-                .optEtaMax(etaMax).optEtaGrowth(etaGrowth).optStabilityCap(stabilityCap);
+                .optEtaMax(etaMax).optEtaGrowth(etaGrowth).optStabilityCap(stabilityCap).optRestartRatio(restartRatio)
+                .optRestartAlpha(restartAlpha);
     }
 
     @Override

@@ -49,6 +49,10 @@ class ConfigurationErrorsTest {
         assertTrue(fails(MetaOptimize.builder().optMomentum(1.0)).getMessage().contains("[0, 1)"));
         assertTrue(fails(MetaOptimize.builder().optWeightDecay(Double.NaN)).getMessage().startsWith("weightDecay (κ) = NaN"));
         assertTrue(fails(MetaOptimize.builder().optStepSizeBounds(1e-2, 1e-3)).getMessage().contains("must be below max"));
+        assertTrue(fails(MetaOptimize.builder().optRestartRatio(1)).getMessage()
+                .startsWith("restart-ratio (gradient-energy jump that restarts α) = 1.0"));
+        assertTrue(fails(MetaOptimize.builder().optRestartRatio(100).optRestartAlpha(-1)).getMessage()
+                .startsWith("restart-alpha (the α a restart raises step sizes to) = -1.0"));
         assertTrue(fails(MetaOptimize.builder().optStepSizeBounds(0, 1e-2)).getMessage().contains("stepSizeBounds min (α_min) = 0.0"));
     }
 

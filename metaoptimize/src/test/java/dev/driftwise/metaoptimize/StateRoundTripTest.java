@@ -40,7 +40,9 @@ class StateRoundTripTest {
                 MetaOptimize.builder().optBase(BaseAlgorithm.RMSPROP).optMeta(MetaAlgorithm.RMSPROP).optDiscount(0.9),
                 MetaOptimize.builder().optBase(BaseAlgorithm.SGD).optMeta(MetaAlgorithm.SGD).optMetaStepSize(0.1)
                         .optInitialStepSize(0.01).optTrace(TraceKind.FULL)
-                        .optFullTraceApproximation(FullTraceApproximation.TWO_BY_TWO));
+                        .optFullTraceApproximation(FullTraceApproximation.TWO_BY_TWO),
+                MetaOptimize.builder().optBase(BaseAlgorithm.SGD).optMeta(MetaAlgorithm.LION).optEtaMax(0.1)
+                        .optBlocks(StepSizeBlocks.perWeight()).optInitialStepSize(0.5).optRestartRatio(1.5));
     }
 
     static Stream<Arguments> configurations() {

@@ -147,6 +147,16 @@ public final class StepSizeState implements AutoCloseable {
         refreshAlpha();
     }
 
+    /**
+     * A fresh start after an abrupt drift: every β raised to at least {@code floor} (held under the ceiling; a β
+     * already above stays). The meta optimizer's moments stay: clearing them as well changed nothing on the
+     * drifting regression and cost T7 0.2 points (docs/benchmarks.md, "The default").
+     */
+    public void restart(double floor) {
+        engine.maxScalar(beta, beta, Double.isNaN(betaMax) ? floor : Math.min(floor, betaMax));
+        refreshAlpha();
+    }
+
     /** β copied to the host. */
     public double[] betaOnHost() {
         if (hostBeta != null) {

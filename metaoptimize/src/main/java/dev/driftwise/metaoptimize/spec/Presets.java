@@ -34,7 +34,8 @@ public final class Presets {
     private static final List<String> METAOPTIMIZE_KEYS = List.of("base", "adam-form", "rho", "lambda", "c", "kappa",
             "meta", "meta-adam-form", "eta", "meta-rho", "meta-lambda", "meta-c", "alpha0", "gamma", "blocks", "trace",
             "full-trace", "hvp-step", "step-size-map", "alpha-timing", "alpha-min", "alpha-max", "skip-non-finite", "eta-max",
-            "eta-growth", "stability-cap");
+            "eta-growth", "stability-cap", "restart-ratio",
+            "restart-alpha");
 
     static {
         add("default", identityKeys(), DefaultRule::choose);

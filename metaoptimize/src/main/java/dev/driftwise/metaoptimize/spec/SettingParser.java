@@ -69,6 +69,8 @@ final class SettingParser {
             case "eta-max" -> b.optEtaMax(bound(spec, key, value));
             case "eta-growth" -> b.optEtaGrowth(number(spec, key, value));
             case "stability-cap" -> b.optStabilityCap(bool(spec, key, value));
+            case "restart-ratio" -> b.optRestartRatio(bound(spec, key, value));
+            case "restart-alpha" -> b.optRestartAlpha(number(spec, key, value));
             default -> throw new OptimizerSpecException(spec, "unknown setting '" + key + "'");
         }
     }

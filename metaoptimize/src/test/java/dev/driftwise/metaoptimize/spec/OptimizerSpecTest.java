@@ -124,6 +124,14 @@ class OptimizerSpecTest {
         assertEquals("1", regression.get("alpha0"));
         assertEquals("0.1", regression.get("eta-max"), "the meta step grows from a poor start");
         assertEquals("3e-5", regression.get("alpha-min"), "a floor: an input irrelevant for long still moves when it matters again");
+        assertEquals("100", regression.get("restart-ratio"), "a hundredfold jump of the gradient's energy restarts α");
+        assertEquals("1", regression.get("restart-alpha"), "a restart is a normalised-LMS step again");
+        assertEquals("1", OptimizerSpec.parse("default(alpha0=1e-6)").resolve(LINEAR).settings().get("restart-alpha"),
+                "the restart point is the rule's, whatever α0 a user starts from");
+        assertEquals(null, OptimizerSpec.parse("metaoptimize(alpha0=0.01)").resolve(LINEAR).settings().get("restart-alpha"),
+                "without restart-ratio nothing about restarts is written");
+        assertEquals("0.01", OptimizerSpec.parse("metaoptimize(alpha0=0.01,restart-ratio=50)").resolve(LINEAR).settings()
+                .get("restart-alpha"), "restart-alpha unset is α0, written out: one spelling");
         for (ModelFacts facts : List.of(new ModelFacts("logistic", "binary", 11, true), new ModelFacts("softmax", "multiclass", 1010, true),
                 new ModelFacts("mlp", "regression", 30_000, false))) {
             Map<String, String> s = OptimizerSpec.parse("default").resolve(facts).settings();
@@ -132,6 +140,8 @@ class OptimizerSpecTest {
             assertEquals("3e-5", s.get("alpha-min"), facts + ": " + s);
             assertEquals("0.01", s.get("eta-max"), facts + ": " + s);
             assertEquals("0.01", s.get("alpha-max"), facts + ": " + s);
+            assertEquals("100", s.get("restart-ratio"), facts + ": " + s);
+            assertEquals("0.001", s.get("restart-alpha"), facts + ": " + s);
         }
     }
 
